@@ -1,0 +1,109 @@
+package org.linearmodels;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.linearmodels.cli.Cli;
+import org.linearmodels.cli.DataOptions;
+import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.TrainingOptions;
+import org.linearmodels.data.DatasetCache;
+import org.linearmodels.data.ImageDataset;
+import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
+import org.linearmodels.train.RunTimer;
+import org.linearmodels.train.TrainingJob;
+import org.linearmodels.train.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Tutorial T4: multinomial logistic regression on MNIST. A Linear layer maps the 784 pixels of
+ * an image to 10 logits; softmax cross-entropy and SGD (lr 0.001, batch 100, 5 epochs) train
+ * it, as the PyTorch tutorial does.
+ */
+@Command(name = "MnistLogistic", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trains multinomial logistic regression on MNIST (tutorial T4), saves the"
+                + " checkpoint, a chart and the run's manifest, and prints the test accuracy.")
+public final class MnistLogistic implements Callable<Integer> {
+
+    public static final String NAME = "mnist-logistic";
+    static final String COMMAND = "./mvnw -q compile exec:java"
+            + " -Dexec.mainClass=org.linearmodels.MnistLogistic";
+    private static final Logger logger = LoggerFactory.getLogger(MnistLogistic.class);
+    private static final int TEST_BATCH_SIZE = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions(5, 100, 0.001f, Path.of("models", NAME));
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    public static void main(String[] args) {
+        Cli.run(new MnistLogistic(), args);
+    }
+
+    @Override
+    public Integer call() {
+        TrainingSettings settings = training.toSettings(spec);
+        long limit = data.resolveLimit(spec);
+        RunTimer timer = new RunTimer();
+        Engine.getEngine("PyTorch");
+        Device device = engine.device.resolve();
+        logger.info("Training on {} with DJL {} and PyTorch {}", device, Engine.getDjlVersion(),
+                Engine.getEngine("PyTorch").getVersion());
+        timer.lap("engine");
+        DatasetCache cache = new DatasetCache(data.resolveDataDir());
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            RandomAccessDataset train = ImageDatasets.load(cache, ImageDataset.MNIST,
+                    new ImageDatasets.Request(Dataset.Usage.TRAIN, settings.batchSize(), true,
+                            limit, device), manager);
+            RandomAccessDataset test = ImageDatasets.load(cache, ImageDataset.MNIST,
+                    new ImageDatasets.Request(Dataset.Usage.TEST, TEST_BATCH_SIZE, false,
+                            Long.MAX_VALUE, device), manager);
+            timer.lap("data");
+            ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX,
+                    null, ImageDataset.MNIST.classNames());
+            Manifest manifest;
+            try (TrainingJob job = TrainingJob.builder(NAME, model, new SoftmaxCrossEntropyLoss(),
+                            settings)
+                    .description("Tutorial T4: multinomial logistic regression on MNIST")
+                    .title("MNIST logistic regression")
+                    .accuracy(new Accuracy())
+                    .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
+                    .option("device", device)
+                    .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
+                    .outputDir(training.outputDir)
+                    .logEvery(100)
+                    .build(device)) {
+                manifest = job.fit(train, train.size(), test);
+            }
+            timer.lap("training");
+            System.out.printf(Locale.ROOT, "Accuracy of the model on the %d test images: %.2f %%%n",
+                    test.size(), 100 * manifest.figures().get("testAccuracy"));
+            logger.info("Saved {} with {} and {} in {}", manifest.paramsFile(),
+                    Manifest.FILE_NAME, TrainingJob.CHART_FILE, training.outputDir);
+            logger.info("Wall time: {}", timer.summary());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package org.linearmodels.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Runs a picocli command the way every command here behaves: a bad flag or a {@link UserError}
+ * prints one line naming the input and the fix, then exits with its {@link ExitCode}; a stack
+ * trace appears only with {@code --verbose}.
+ */
+public final class Cli {
+
+    private Cli() {}
+
+    /** Runs the command and exits the JVM with its exit code. */
+    public static void run(Object command, String... args) {
+        System.exit(execute(command, args));
+    }
+
+    /** Runs the command and returns its exit code; tests call this. */
+    public static int execute(Object command, String... args) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpLongOptionsMaxWidth(30);
+        commandLine.setParameterExceptionHandler(Cli::onBadFlag);
+        commandLine.setExecutionExceptionHandler(Cli::onFailure);
+        commandLine.setExecutionStrategy(
+                parseResult -> {
+                    if (isVerbose(parseResult)) {
+                        enableVerboseLogging();
+                    }
+                    return new CommandLine.RunLast().execute(parseResult);
+                });
+        return commandLine.execute(args);
+    }
+
+    private static int onBadFlag(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        StringBuilder line = new StringBuilder("error: ").append(firstLine(e.getMessage()));
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+            }
+        }
+        line.append(". Run ").append(commandLine.getCommandName()).append(" --help for the flags.");
+        PrintWriter err = commandLine.getErr();
+        err.println(line);
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static int onFailure(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = isVerbose(parseResult);
+        ExitCode code;
+        if (e instanceof UserError userError) {
+            code = userError.exitCode();
+            err.println("error: " + userError.getMessage());
+        } else if (e instanceof ParameterException bad) {
+            // Flags that parse but fail a command's own check (e.g. --epochs 0) land here.
+            err.println("error: " + firstLine(bad.getMessage()) + ". Run "
+                    + commandLine.getCommandName() + " --help for the flags.");
+            code = ExitCode.USAGE;
+        } else {
+            code = ExitCode.INTERNAL;
+            err.println(String.format(Locale.ROOT, "error: unexpected %s: %s%s",
+                    e.getClass().getSimpleName(), firstLine(String.valueOf(e.getMessage())),
+                    verbose ? "" : " (rerun with --verbose for the stack trace)"));
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code.code();
+    }
+
+    private static boolean isVerbose(ParseResult parseResult) {
+        ParseResult leaf = parseResult;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        return leaf.hasMatchedOption("--verbose") || parseResult.hasMatchedOption("--verbose");
+    }
+
+    private static void enableVerboseLogging() {
+        ((Logger) LoggerFactory.getLogger("org.linearmodels")).setLevel(Level.DEBUG);
+        ((Logger) LoggerFactory.getLogger("ai.djl")).setLevel(Level.INFO);
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+}

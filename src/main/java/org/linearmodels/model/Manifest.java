@@ -1,0 +1,60 @@
+package org.linearmodels.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.linearmodels.train.TrainingSettings;
+
+/**
+ * The {@code manifest.json} beside a checkpoint's parameters: how to rebuild the block, which
+ * parameter file holds the weights, and the run's provenance: settings, data, figures per epoch,
+ * library versions.
+ *
+ * @param name the model's name, also the prefix of its {@code .params} files
+ * @param paramsFile the parameter file this manifest vouches for
+ * @param paramsSha256 that file's sha256, checked before loading
+ * @param epoch the epochs completed when the parameters were saved
+ * @param options driver-specific settings (mode, loss, device, data limit)
+ * @param figures the final figures, e.g. {@code testAccuracy}
+ */
+public record Manifest(int format, String name, String description, ModelSpec model,
+        String paramsFile, String paramsSha256, int epoch, TrainingSettings training,
+        Map<String, String> options, DataProvenance data, Map<String, Double> figures,
+        List<EpochRecord> history, Map<String, String> versions, String createdAt) {
+
+    public static final int FORMAT = 1;
+    public static final String FILE_NAME = "manifest.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
+            .serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+
+    /** This manifest, vouching for another parameter file. */
+    public Manifest withParams(String file, String sha256) {
+        return new Manifest(format, name, description, model, file, sha256, epoch, training,
+                options, data, figures, history, versions, createdAt);
+    }
+
+    public String toJson() {
+        return GSON.toJson(this);
+    }
+
+    /** Parses a manifest; throws {@link JsonParseException} for text that is not one. */
+    public static Manifest fromJson(String json) {
+        Manifest manifest = GSON.fromJson(json, Manifest.class);
+        if (manifest == null || manifest.name() == null || manifest.model() == null
+                || manifest.paramsFile() == null) {
+            throw new JsonParseException("required fields (name, model, paramsFile) are missing");
+        }
+        return manifest;
+    }
+
+    public static Manifest read(Path file) throws IOException {
+        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,77 @@
+package org.linearmodels.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.UniformInitializer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to rebuild a checkpoint's block before DJL loads its parameters: one
+ * {@link Linear} layer (flattening first when examples are images) and how to read its output.
+ *
+ * @param inputShape the shape of one example, e.g. [1, 28, 28] or [4]
+ * @param outputs the Linear layer's units
+ * @param head how outputs become answers
+ * @param inputScale each feature is divided by this before the model sees it (T3 divides each
+ *     exam score by its column maximum); empty when inputs are used as they are
+ * @param classNames the label of each output class; empty for regression
+ */
+public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Float> inputScale,
+        List<String> classNames) {
+
+    /** How the raw outputs of the Linear layer are read. */
+    public enum Head {
+        /** Outputs are the prediction itself (linear regression). */
+        IDENTITY,
+        /** One output, a logit: sigmoid gives the probability of class 1. */
+        SIGMOID,
+        /** One output per class, logits: softmax gives the class probabilities. */
+        SOFTMAX
+    }
+
+    public ModelSpec {
+        inputShape = List.copyOf(inputShape);
+        inputScale = inputScale == null ? List.of() : List.copyOf(inputScale);
+        classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    }
+
+    /** The shape of a batch of one, which DJL's {@code initialize} takes. */
+    public Shape batchShape(long batchSize) {
+        long[] dims = new long[inputShape.size() + 1];
+        dims[0] = batchSize;
+        for (int i = 0; i < inputShape.size(); i++) {
+            dims[i + 1] = inputShape.get(i);
+        }
+        return new Shape(dims);
+    }
+
+    /** The number of features an example flattens to. */
+    public long features() {
+        return inputShape.stream().reduce(1L, (a, b) -> a * b);
+    }
+
+    /** The shape each parameter of {@link #newBlock()} must have, by the end of its name. */
+    public Map<String, Shape> parameterShapes() {
+        return Map.of("weight", new Shape(outputs, features()), "bias", new Shape(outputs));
+    }
+
+    /**
+     * A new, uninitialised block. Weights and bias start as PyTorch's {@code nn.Linear} starts
+     * them, uniform in ±1/√fan_in, so a tutorial's run begins where the original's does.
+     */
+    public Block newBlock() {
+        Linear linear = Linear.builder().setUnits(outputs).build();
+        UniformInitializer pytorchDefault = new UniformInitializer((float) (1 / Math.sqrt(features())));
+        linear.setInitializer(pytorchDefault, Parameter.Type.WEIGHT);
+        linear.setInitializer(pytorchDefault, Parameter.Type.BIAS);
+        if (inputShape.size() == 1) {
+            return linear;
+        }
+        return new SequentialBlock().add(Blocks.batchFlattenBlock(features())).add(linear);
+    }
+}

@@ -1,0 +1,93 @@
+package org.linearmodels.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.linearmodels.io.AtomicFiles;
+
+/** Draws {@link Panel}s with XChart into one PNG, in a grid like matplotlib's subplots. */
+public final class Figure {
+
+    public static final int PANEL_WIDTH = 640;
+    public static final int PANEL_HEIGHT = 400;
+
+    private Figure() {}
+
+    /** Renders {@code panels} row by row, {@code columns} to a row. */
+    public static BufferedImage render(List<Panel> panels, int columns) {
+        int rows = (panels.size() + columns - 1) / columns;
+        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * PANEL_HEIGHT,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int i = 0; i < panels.size(); i++) {
+            BufferedImage chart = BitmapEncoder.getBufferedImage(toChart(panels.get(i)));
+            graphics.drawImage(chart, (i % columns) * PANEL_WIDTH, (i / columns) * PANEL_HEIGHT,
+                    null);
+        }
+        graphics.dispose();
+        return image;
+    }
+
+    /** Renders and writes {@code panels} to {@code file} as a PNG, atomically. */
+    public static void save(List<Panel> panels, int columns, Path file) throws IOException {
+        writePng(render(panels, columns), file);
+    }
+
+    /** Writes {@code image} to {@code file} as a PNG, replacing it atomically. */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", temp.toFile())) {
+                throw new IOException("no PNG writer in this JRE");
+            }
+            AtomicFiles.move(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static XYChart toChart(Panel panel) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                .title(panel.title()).xAxisTitle(panel.xLabel()).yAxisTitle(panel.yLabel())
+                .build();
+        XYStyler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesVisible(true);
+        styler.setAntiAlias(true);
+        styler.setXAxisDecimalPattern("#.##");
+        styler.setYAxisDecimalPattern("#.###");
+        if (panel.xMin() != null) {
+            styler.setXAxisMin(panel.xMin()).setXAxisMax(panel.xMax());
+        }
+        if (panel.yMin() != null) {
+            styler.setYAxisMin(panel.yMin()).setYAxisMax(panel.yMax());
+        }
+        for (Series series : panel.series()) {
+            XYSeries xy = chart.addSeries(series.name(), series.x(), series.y());
+            if (series.scatter()) {
+                xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            } else if (series.x().length > 30) {
+                xy.setMarker(SeriesMarkers.NONE);
+            }
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,36 @@
+package org.linearmodels.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
+
+/** The {@code --device} flag: where the engine keeps tensors and runs the model. */
+public enum DeviceChoice {
+    CPU,
+    GPU,
+    AUTO;
+
+    /** Resolves the choice against the GPUs the PyTorch engine actually sees. */
+    public Device resolve() {
+        int gpus = Engine.getEngine("PyTorch").getGpuCount();
+        return switch (this) {
+            case CPU -> Device.cpu();
+            case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+            case GPU -> {
+                if (gpus == 0) {
+                    throw new UserError(ExitCode.DEVICE, "--device gpu: DJL's PyTorch engine sees"
+                            + " no CUDA GPU (this build bundles the CPU libtorch). Build with"
+                            + " ./mvnw -Dgpu and a CUDA libtorch 2.7.1 (README, \"GPU\"), or use"
+                            + " --device cpu.");
+                }
+                yield Device.gpu();
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

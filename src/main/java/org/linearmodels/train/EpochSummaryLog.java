@@ -1,0 +1,26 @@
+package org.linearmodels.train;
+
+import java.util.Locale;
+import org.linearmodels.model.EpochRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs one line per epoch with its loss, accuracies and time. */
+public final class EpochSummaryLog implements FitListener {
+
+    private static final Logger logger = LoggerFactory.getLogger(EpochSummaryLog.class);
+
+    @Override
+    public void onEpochEnd(EpochRecord record, int epochs) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "Epoch %d/%d finished in %.2f s: train loss %.4f", record.epoch(), epochs,
+                record.seconds(), record.trainLoss()));
+        if (record.trainAccuracy() != null) {
+            line.append(String.format(Locale.ROOT, ", train accuracy %.4f", record.trainAccuracy()));
+        }
+        if (record.testAccuracy() != null) {
+            line.append(String.format(Locale.ROOT, ", test accuracy %.4f", record.testAccuracy()));
+        }
+        logger.info(line.toString());
+    }
+}

@@ -1,0 +1,80 @@
+package org.linearmodels.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.linearmodels.model.EpochRecord;
+import org.linearmodels.plot.Figure;
+import org.linearmodels.plot.Panel;
+import org.linearmodels.plot.Series;
+
+/**
+ * Redraws the loss and accuracy curves into a PNG after every epoch, so a user can open the file
+ * and watch it grow, as the d2l tutorials' animated plot does.
+ */
+public final class TrainingChart implements FitListener {
+
+    /** How the curves are laid out. */
+    public enum Layout {
+        /** Loss on the left, accuracies on the right. */
+        SPLIT,
+        /** Loss and accuracies on one axis from 0.3 to 0.9, as d2l's {@code train_ch3} draws. */
+        COMBINED
+    }
+
+    private final Path file;
+    private final String title;
+    private final Layout layout;
+    private final List<EpochRecord> records;
+
+    /** @param earlier the epochs a resumed run already has */
+    public TrainingChart(Path file, String title, Layout layout, List<EpochRecord> earlier) {
+        this.file = file;
+        this.title = title;
+        this.layout = layout;
+        this.records = new ArrayList<>(earlier);
+    }
+
+    @Override
+    public void onEpochEnd(EpochRecord record, int epochs) {
+        records.add(record);
+        try {
+            Figure.save(panels(records, title, layout), layout == Layout.SPLIT ? 2 : 1, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chart " + file, e);
+        }
+    }
+
+    /** The panels for {@code records}; a regression run (no accuracy) gets the loss alone. */
+    static List<Panel> panels(List<EpochRecord> records, String title, Layout layout) {
+        double[] epochs = values(records, r -> (double) r.epoch());
+        Series loss = Series.line("train loss", epochs, values(records, EpochRecord::trainLoss));
+        List<Series> accuracies = new ArrayList<>();
+        if (records.get(0).trainAccuracy() != null) {
+            accuracies.add(Series.line("train accuracy", epochs,
+                    values(records, EpochRecord::trainAccuracy)));
+        }
+        if (records.get(0).testAccuracy() != null) {
+            accuracies.add(Series.line("test accuracy", epochs,
+                    values(records, EpochRecord::testAccuracy)));
+        }
+        if (layout == Layout.COMBINED) {
+            List<Series> all = new ArrayList<>(List.of(loss));
+            all.addAll(accuracies);
+            return List.of(new Panel(title, "epoch", "", all).withYRange(0.3, 0.9));
+        }
+        Panel lossPanel = new Panel(title + ": loss", "epoch", "loss", List.of(loss));
+        if (accuracies.isEmpty()) {
+            return List.of(lossPanel);
+        }
+        return List.of(lossPanel,
+                new Panel(title + ": accuracy", "epoch", "accuracy", accuracies));
+    }
+
+    private static double[] values(List<EpochRecord> records, Function<EpochRecord, Double> f) {
+        return records.stream().mapToDouble(r -> f.apply(r)).toArray();
+    }
+}
