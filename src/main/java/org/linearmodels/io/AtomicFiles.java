@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -18,13 +19,29 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /** Writes a file's content to the path it is given. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path file) throws IOException;
+    }
+
     /** Replaces {@code target} with {@code text} atomically. */
     public static void writeString(Path target, String text) throws IOException {
+        write(target, file -> Files.writeString(file, text, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Replaces {@code target} atomically with what {@code writer} writes to a fresh temporary
+     * file beside it (created with the usual permissions, unlike {@code createTempFile}'s 600).
+     */
+    public static void write(Path target, Writer writer) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        Path temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID()
+                + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            writer.write(temp);
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);

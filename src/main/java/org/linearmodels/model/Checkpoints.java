@@ -84,7 +84,7 @@ public final class Checkpoints {
      * Loads the checkpoint in {@code directory} onto {@code device}: rebuilds the block from the
      * manifest, checks the parameter file's checksum, loads it, and checks every shape.
      */
-    public static Model load(Path directory, String expectedName, String trainHint,
+    public static Checkpoint load(Path directory, String expectedName, String trainHint,
             Device device) {
         Manifest manifest = readManifest(directory, expectedName, trainHint);
         Path params = directory.resolve(manifest.paramsFile());
@@ -108,7 +108,7 @@ public final class Checkpoints {
             model.setBlock(manifest.model().newBlock());
             model.load(directory, manifest.name(), Map.of("epoch", manifest.epoch()));
             checkShapes(model, manifest, params, trainHint);
-            return model;
+            return new Checkpoint(model, manifest);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof UserError userError) {

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -49,17 +48,11 @@ public final class Figure {
 
     /** Writes {@code image} to {@code file} as a PNG, replacing it atomically. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, temp -> {
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer in this JRE");
             }
-            AtomicFiles.move(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static XYChart toChart(Panel panel) {

@@ -1,0 +1,40 @@
+package org.linearmodels.predict;
+
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDList;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import java.util.List;
+
+/**
+ * DJL translator from a grey picture of a digit or garment to class probabilities: normalises
+ * the picture as MNIST's images were made ({@link DigitNormalizer}), runs the model, and applies
+ * softmax to its logits.
+ */
+public final class DigitImageTranslator implements Translator<Image, Classifications> {
+
+    private final List<String> classNames;
+
+    public DigitImageTranslator(List<String> classNames) {
+        this.classNames = List.copyOf(classNames);
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, Image input) {
+        return new NDList(DigitNormalizer.normalize(
+                input.toNDArray(ctx.getNDManager(), Image.Flag.GRAYSCALE)));
+    }
+
+    @Override
+    public Classifications processOutput(TranslatorContext ctx, NDList list) {
+        return new Classifications(classNames, list.singletonOrThrow().softmax(0),
+                classNames.size());
+    }
+
+    @Override
+    public Batchifier getBatchifier() {
+        return Batchifier.STACK;
+    }
+}

@@ -1,0 +1,95 @@
+package org.linearmodels.predict;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
+import org.linearmodels.model.Checkpoint;
+import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.Manifest;
+
+/**
+ * A trained image classifier loaded from its checkpoint directory: classifies image files, or
+ * measures accuracy on a labelled DJL dataset, both through DJL {@link Predictor}s.
+ */
+public final class ImageClassifier implements AutoCloseable {
+
+    private final Model model;
+    private final Manifest manifest;
+
+    private ImageClassifier(Checkpoint checkpoint) {
+        this.model = checkpoint.model();
+        this.manifest = checkpoint.manifest();
+    }
+
+    /**
+     * Loads the checkpoint in {@code directory}, which must be a {@code name} checkpoint.
+     *
+     * @param trainHint the command that trains one, for the error when there is none
+     */
+    public static ImageClassifier load(Path directory, String name, String trainHint,
+            Device device) {
+        return new ImageClassifier(Checkpoints.load(directory, name, trainHint, device));
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** Class probabilities for each image file, in order; every file is read before any runs. */
+    public List<Classifications> classify(List<Path> files) {
+        List<Image> images = new ArrayList<>(files.size());
+        for (Path file : files) {
+            images.add(ImageFiles.readGray(file));
+        }
+        try (Predictor<Image, Classifications> predictor = model.newPredictor(
+                new DigitImageTranslator(manifest.model().classNames()))) {
+            return predictor.batchPredict(images);
+        } catch (TranslateException e) {
+            throw new UserError(ExitCode.BAD_INPUT, "cannot classify the images: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The fraction of {@code data} classified correctly. */
+    public double accuracy(Dataset data, NDManager manager) {
+        try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
+                NDManager sums = manager.newSubManager()) {
+            Accuracy accuracy = new Accuracy();
+            NDArray correct = sums.zeros(new Shape());
+            long seen = 0;
+            for (Batch batch : data.getData(manager)) {
+                try (batch) {
+                    NDList logits = predictor.predict(batch.getData());
+                    correct.addi(accuracy.evaluate(batch.getLabels(), logits));
+                    seen += batch.getSize();
+                }
+            }
+            return (double) correct.getFloat() / seen;
+        } catch (IOException | TranslateException e) {
+            throw new UserError(ExitCode.DATA_CORRUPT, "cannot evaluate on the data set: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,105 @@
+package org.linearmodels.predict;
+
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
+
+/**
+ * Reads a user's image file for a predictor: checks it is a readable image of sane size before
+ * decoding it, then flattens any colour model (alpha, palette, 16-bit, RGB) onto a white
+ * background as 8-bit grey, which is what a person sees. DJL's own grey conversion ignores
+ * alpha, so a digit drawn on a transparent canvas would otherwise come out all black.
+ */
+public final class ImageFiles {
+
+    /** Larger files are refused before reading: no digit photo needs more. */
+    public static final long MAX_BYTES = 50L << 20;
+    /** Larger images are refused before decoding, which would need 4 bytes a pixel. */
+    public static final long MAX_PIXELS = 50_000_000L;
+
+    private ImageFiles() {}
+
+    /** Reads {@code file} as an 8-bit grey DJL image, or fails with one clear line. */
+    public static Image readGray(Path file) {
+        BufferedImage decoded = decode(file);
+        BufferedImage gray = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
+                BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = gray.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, gray.getWidth(), gray.getHeight());
+        graphics.drawImage(decoded, 0, 0, null);
+        graphics.dispose();
+        return ImageFactory.getInstance().fromImage(gray);
+    }
+
+    private static BufferedImage decode(Path file) {
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw bad(file, "cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); check the path", e);
+        }
+        if (Files.isDirectory(file)) {
+            throw bad(file, "is a directory; give image files", null);
+        }
+        if (bytes == 0) {
+            throw bad(file, "is empty (0 bytes); give a PNG or JPEG image", null);
+        }
+        if (bytes > MAX_BYTES) {
+            throw bad(file, String.format(Locale.ROOT, "is %.0f MB; images up to %d MB are"
+                    + " read, so scale it down", bytes / 1048576.0, MAX_BYTES >> 20), null);
+        }
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw bad(file, "is not an image this JVM reads; give a PNG, JPEG, GIF or BMP",
+                        null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw bad(file, String.format(Locale.ROOT, "is %d×%d pixels; images up to"
+                            + " %d megapixels are read, so scale it down", reader.getWidth(0),
+                            reader.getHeight(0), MAX_PIXELS / 1_000_000), null);
+                }
+                BufferedImage image = reader.read(0);
+                if (image.getWidth() == 0 || image.getHeight() == 0) {
+                    throw bad(file, "has no pixels", null);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (UserError e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw bad(file, "cannot be decoded as " + formatOf(file) + " ("
+                    + e.getMessage() + "); the file is damaged or not an image", e);
+        }
+    }
+
+    private static String formatOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "an image" : name.substring(dot + 1).toUpperCase(Locale.ROOT);
+    }
+
+    private static UserError bad(Path file, String problem, Throwable cause) {
+        return new UserError(ExitCode.BAD_INPUT, file + " " + problem + ".", cause);
+    }
+}
