@@ -1,0 +1,143 @@
+package org.linearmodels.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
+import org.linearmodels.train.OptimizerChoice;
+import org.linearmodels.train.TrainingJob;
+import org.linearmodels.train.TrainingSettings;
+
+class CheckpointsTest {
+
+    private static final String NAME = "toy-classifier";
+    private static final String HINT = "train the toy";
+    private static final ModelSpec SPEC = new ModelSpec(List.of(1L, 4L, 4L), 3,
+            ModelSpec.Head.SOFTMAX, null, List.of("a", "b", "c"));
+
+    @TempDir
+    Path dir;
+
+    private NDManager manager;
+    private NDArray inputs;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+        inputs = manager.randomUniform(0f, 1f, new Shape(64, 1, 4, 4));
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    /** Trains the toy classifier two epochs into {@code dir}; returns its outputs on inputs. */
+    private float[] trainAndPredict() {
+        NDArray labels = inputs.sum(new int[] {1, 2, 3}).gt(8f).toType(
+                ai.djl.ndarray.types.DataType.FLOAT32, false).add(inputs.get(":, 0, 0, 0").gt(0.5f));
+        ArrayDataset data = new ArrayDataset.Builder().setData(inputs).optLabels(labels)
+                .setSampling(16, true).build();
+        TrainingSettings settings = new TrainingSettings(2, 16, 0.5f, OptimizerChoice.SGD, null, 3);
+        try (TrainingJob job = TrainingJob.builder(NAME, SPEC, new SoftmaxCrossEntropyLoss(),
+                settings).accuracy(new Accuracy()).outputDir(dir).build(Device.cpu())) {
+            job.fit(data, 64, null);
+            return forward(job.model());
+        }
+    }
+
+    private float[] forward(Model model) {
+        return model.getBlock().forward(new ParameterStore(manager, false), new NDList(inputs),
+                false).singletonOrThrow().toFloatArray();
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalPredictions() throws IOException {
+        float[] trained = trainAndPredict();
+        try (Checkpoint loaded = Checkpoints.load(dir, NAME, HINT, Device.cpu())) {
+            assertArrayEquals(trained, forward(loaded.model()));
+            assertEquals(2, loaded.manifest().epoch());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("manifest.json", "toy-classifier-0002.params", "training.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "only the latest parameters are kept, and no temporary files");
+        }
+    }
+
+    @Test
+    void aDamagedParameterFileIsRefused() throws IOException {
+        trainAndPredict();
+        Path params = dir.resolve("toy-classifier-0002.params");
+        try (RandomAccessFile file = new RandomAccessFile(params.toFile(), "rw")) {
+            file.seek(file.length() - 5);
+            file.write(0x7f);
+        }
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(params + " is damaged"), e.getMessage());
+    }
+
+    @Test
+    void anotherModelsCheckpointIsRefused() throws IOException {
+        trainAndPredict();
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(dir, "mnist-logistic", HINT, Device.cpu()));
+        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(dir + " holds a 'toy-classifier' checkpoint, not"
+                + " 'mnist-logistic'"), e.getMessage());
+    }
+
+    @Test
+    void parametersOfAnotherShapeAreRefused() throws IOException {
+        trainAndPredict();
+        Path file = dir.resolve(Manifest.FILE_NAME);
+        Manifest manifest = Manifest.read(file);
+        ModelSpec wider = new ModelSpec(List.of(1L, 4L, 4L), 5, ModelSpec.Head.SOFTMAX, null,
+                List.of("a", "b", "c", "d", "e"));
+        Manifest edited = new Manifest(manifest.format(), manifest.name(), manifest.description(),
+                wider, manifest.paramsFile(), manifest.paramsSha256(), manifest.epoch(),
+                manifest.training(), manifest.options(), manifest.data(), manifest.figures(),
+                manifest.history(), manifest.versions(), manifest.createdAt());
+        Files.writeString(file, edited.toJson());
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
+        assertTrue(e.getMessage().contains("holds a weight of shape (3, 16) but manifest.json"
+                + " describes (5, 16)"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedManifestIsRefused() throws IOException {
+        trainAndPredict();
+        Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"name\": ");
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(dir.resolve(Manifest.FILE_NAME) + " is damaged"),
+                e.getMessage());
+    }
+}
