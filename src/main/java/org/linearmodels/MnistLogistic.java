@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.cli.Versions;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.TrainingOptions;
+import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.train.RunTimer;
@@ -69,10 +70,9 @@ public final class MnistLogistic implements Callable<Integer> {
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
         RunTimer timer = new RunTimer();
-        Engine.getEngine("PyTorch");
         Device device = engine.device.resolve();
         logger.info("Training on {} with DJL {} and PyTorch {}", device, Engine.getDjlVersion(),
-                Engine.getEngine("PyTorch").getVersion());
+                Engines.pytorch().getVersion());
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {

@@ -1,6 +1,6 @@
 package org.linearmodels.cli;
 
-import org.linearmodels.train.DeviceChoice;
+import org.linearmodels.engine.DeviceChoice;
 import picocli.CommandLine.Option;
 
 /** Flags every command that runs the engine shares. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
 import org.linearmodels.data.Checksums;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.io.AtomicFiles;
 
 /**
@@ -103,7 +104,7 @@ public final class Checkpoints {
             throw new UserError(ExitCode.CHECKPOINT, "cannot read " + params + ": "
                     + e.getMessage(), e);
         }
-        Model model = Model.newInstance(manifest.name(), device, "PyTorch");
+        Model model = Model.newInstance(manifest.name(), device, Engines.NAME);
         try {
             model.setBlock(manifest.model().newBlock());
             model.load(directory, manifest.name(), Map.of("epoch", manifest.epoch()));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.DataProvenance;
 import org.linearmodels.model.EpochRecord;
@@ -39,8 +40,8 @@ public final class TrainingJob implements AutoCloseable {
 
     private TrainingJob(Builder plan, Device device) {
         this.plan = plan;
-        Engine.getEngine("PyTorch").setRandomSeed(plan.settings.seed());
-        model = Model.newInstance(plan.name, device, "PyTorch");
+        Engines.pytorch().setRandomSeed(plan.settings.seed());
+        model = Model.newInstance(plan.name, device, Engines.NAME);
         model.setBlock(plan.spec.newBlock());
         DefaultTrainingConfig config = new DefaultTrainingConfig(plan.loss)
                 .optOptimizer(plan.settings.newOptimizer())
@@ -124,7 +125,7 @@ public final class TrainingJob implements AutoCloseable {
     private static Map<String, String> versions() {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("djl", Engine.getDjlVersion());
-        versions.put("pytorch", Engine.getEngine("PyTorch").getVersion());
+        versions.put("pytorch", Engines.pytorch().getVersion());
         versions.put("java", System.getProperty("java.version"));
         return versions;
     }

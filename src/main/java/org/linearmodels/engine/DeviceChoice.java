@@ -1,7 +1,6 @@
-package org.linearmodels.train;
+package org.linearmodels.engine;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
 
@@ -13,7 +12,7 @@ public enum DeviceChoice {
 
     /** Resolves the choice against the GPUs the PyTorch engine actually sees. */
     public Device resolve() {
-        int gpus = Engine.getEngine("PyTorch").getGpuCount();
+        int gpus = Engines.pytorch().getGpuCount();
         return switch (this) {
             case CPU -> Device.cpu();
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
