@@ -22,7 +22,7 @@ import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.model.Manifest;
-import org.linearmodels.train.TrainingJob;
+import org.linearmodels.train.RunPlan;
 
 class MnistLogisticTest {
 
@@ -46,7 +46,7 @@ class MnistLogisticTest {
         assertEquals(5000, manifest.data().trainExamples());
         assertEquals(percent, 100 * manifest.figures().get("testAccuracy"), 0.005);
         assertTrue(Files.isRegularFile(dir.resolve(manifest.paramsFile())));
-        BufferedImage chart = ImageIO.read(dir.resolve(TrainingJob.CHART_FILE).toFile());
+        BufferedImage chart = ImageIO.read(dir.resolve(RunPlan.CHART_FILE).toFile());
         assertTrue(chart.getWidth() > 100 && chart.getHeight() > 100);
     }
 
@@ -75,7 +75,9 @@ class MnistLogisticTest {
         "--batch-size 0       | --batch-size must be at least 1, got 0",
         "--limit 0            | --limit must be at least 1, got 0",
         "--momentum 1.5       | --momentum must be in [0, 1), got 1.5",
-        "--optimizer foo      | Invalid value for option '--optimizer'",
+        "--optimizer adam --momentum 0.9 | --momentum applies to --optimizer sgd only",
+        "--optimizer foo      | Invalid value for option '--optimizer': 'foo' is not an optimiser",
+        "--optimizer rmsprop  | Invalid value for option '--optimizer': 'rmsprop' is one of DJL's MXNet-only",
         "--device tpu         | Invalid value for option '--device'",
         "--epochs three       | Invalid value for option '--epochs'",
         "--frobnicate         | Unknown option: '--frobnicate'",

@@ -27,13 +27,13 @@ public class TrainingOptions {
     public float learningRate;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "One of DJL's optimisers: ${COMPLETION-CANDIDATES}."
+            converter = OptimizerChoice.Converter.class,
+            description = "sgd, adam or adamw: the optimisers DJL implements on PyTorch."
                     + " Default: ${DEFAULT-VALUE}.")
     public OptimizerChoice optimizer = OptimizerChoice.SGD;
 
     @Option(names = "--momentum", paramLabel = "M",
-            description = "Momentum for sgd, nag and rmsprop (nag needs one > 0)."
-                    + " Default: 0 (0.9 for nag).")
+            description = "Momentum for sgd. Default: none.")
     public Float momentum;
 
     @Option(names = "--seed", paramLabel = "N",
@@ -56,6 +56,24 @@ public class TrainingOptions {
         this.outputDir = outputDir;
     }
 
+    /**
+     * Checks the ranges picocli cannot, including a batch no larger than the {@code examples}
+     * of the training set, and returns the settings a training loop takes.
+     */
+    public TrainingSettings toSettings(CommandSpec spec, long examples) {
+        if (batchSize > examples) {
+            throw new ParameterException(spec.commandLine(), "--batch-size " + batchSize
+                    + " is larger than the " + examples + " training examples");
+        }
+        return toSettings(spec);
+    }
+
+    /** These options with another default seed. */
+    public TrainingOptions withSeed(int defaultSeed) {
+        seed = defaultSeed;
+        return this;
+    }
+
     /** Checks the ranges picocli cannot, and returns the settings a training loop takes. */
     public TrainingSettings toSettings(CommandSpec spec) {
         if (epochs < 1) {
@@ -73,6 +91,11 @@ public class TrainingOptions {
         if (momentum != null && !(momentum >= 0 && momentum < 1)) {
             throw new ParameterException(spec.commandLine(),
                     "--momentum must be in [0, 1), got " + momentum);
+        }
+        if (momentum != null && optimizer != OptimizerChoice.SGD) {
+            throw new ParameterException(spec.commandLine(),
+                    "--momentum applies to --optimizer sgd only; " + optimizer
+                            + " keeps its own moments");
         }
         return new TrainingSettings(epochs, batchSize, learningRate, optimizer, momentum, seed);
     }
