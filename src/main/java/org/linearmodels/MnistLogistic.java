@@ -22,6 +22,7 @@ import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.train.RunPlan;
 import org.linearmodels.train.RunTimer;
 import org.linearmodels.train.TrainingJob;
 import org.linearmodels.train.TrainingSettings;
@@ -85,25 +86,25 @@ public final class MnistLogistic implements Callable<Integer> {
             timer.lap("data");
             ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX,
                     null, ImageDataset.MNIST.classNames());
-            Manifest manifest;
-            try (TrainingJob job = TrainingJob.builder(NAME, model, new SoftmaxCrossEntropyLoss(),
-                            settings)
+            RunPlan plan = RunPlan.builder(NAME, model, settings)
                     .description("Tutorial T4: multinomial logistic regression on MNIST")
                     .title("MNIST logistic regression")
-                    .accuracy(new Accuracy())
                     .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
                     .outputDir(training.outputDir)
                     .logEvery(100)
-                    .build(device)) {
+                    .build();
+            Manifest manifest;
+            try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
+                    new Accuracy(), device)) {
                 manifest = job.fit(train, train.size(), test);
             }
             timer.lap("training");
             System.out.printf(Locale.ROOT, "Accuracy of the model on the %d test images: %.2f %%%n",
                     test.size(), 100 * manifest.figures().get("testAccuracy"));
             logger.info("Saved {} with {} and {} in {}", manifest.paramsFile(),
-                    Manifest.FILE_NAME, TrainingJob.CHART_FILE, training.outputDir);
+                    Manifest.FILE_NAME, RunPlan.CHART_FILE, training.outputDir);
             logger.info("Wall time: {}", timer.summary());
         }
         return 0;

@@ -3,7 +3,10 @@ package org.linearmodels.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
@@ -54,6 +57,36 @@ public final class Checkpoints {
             return written;
         } finally {
             AtomicFiles.deleteRecursively(temp);
+        }
+    }
+
+    /**
+     * Saves parameters trained outside a DJL block (the from-scratch tutorials) as the Linear
+     * block {@code manifest.model()} describes, so the same predictor loads them.
+     *
+     * @param weight (outputs, features), as a Linear layer holds it
+     * @param bias (outputs)
+     */
+    public static Manifest saveLinear(NDArray weight, NDArray bias, Path directory,
+            Manifest manifest) throws IOException {
+        ModelSpec spec = manifest.model();
+        try (Model model = Model.newInstance(manifest.name(), Device.cpu(), Engines.NAME)) {
+            Block block = spec.newBlock();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, spec.batchShape(1));
+            for (var entry : block.getParameters()) {
+                Parameter parameter = entry.getValue();
+                NDArray source = parameter.getType() == Parameter.Type.WEIGHT ? weight : bias;
+                if (!source.getShape().equals(parameter.getArray().getShape())) {
+                    throw new IllegalArgumentException(parameter.getName() + " has shape "
+                            + source.getShape() + ", expected " + parameter.getArray().getShape());
+                }
+                // In-place arithmetic rather than NDArray.set(Buffer), whose native code makes
+                // libtorch print a deprecation warning.
+                NDArray target = parameter.getArray();
+                target.subi(target).addi(source.toDevice(target.getDevice(), false));
+            }
+            return save(model, directory, manifest);
         }
     }
 

@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.linearmodels.io.AtomicFiles;
 
@@ -21,6 +22,8 @@ public final class Figure {
 
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 400;
+    /** Beyond this many points a line is drawn without markers. */
+    private static final int MANY_POINTS = 30;
 
     private Figure() {}
 
@@ -62,6 +65,7 @@ public final class Figure {
         XYStyler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setLegendVisible(panel.series().size() > 1);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesVisible(true);
         styler.setAntiAlias(true);
@@ -69,16 +73,35 @@ public final class Figure {
         styler.setYAxisDecimalPattern("#.###");
         if (panel.xMin() != null) {
             styler.setXAxisMin(panel.xMin()).setXAxisMax(panel.xMax());
+        } else {
+            double[] x = panel.series().get(0).x();
+            if (x.length > MANY_POINTS) {
+                // XChart puts ticks on the data values themselves when they are equally spaced,
+                // which crowds the labels of hundreds of epochs together; half a step of margin
+                // breaks the spacing, and XChart picks round numbers instead.
+                styler.setXAxisMin(x[0] - (x[1] - x[0]) / 2);
+            }
         }
         if (panel.yMin() != null) {
             styler.setYAxisMin(panel.yMin()).setYAxisMax(panel.yMax());
         }
         for (Series series : panel.series()) {
             XYSeries xy = chart.addSeries(series.name(), series.x(), series.y());
-            if (series.scatter()) {
-                xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            } else if (series.x().length > 30) {
-                xy.setMarker(SeriesMarkers.NONE);
+            if (series.color() != null) {
+                xy.setLineColor(series.color());
+                xy.setMarkerColor(series.color());
+            }
+            switch (series.style()) {
+                case SCATTER -> xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                case DASHED -> {
+                    xy.setLineStyle(SeriesLines.DASH_DASH);
+                    xy.setMarker(SeriesMarkers.NONE);
+                }
+                case LINE -> {
+                    if (series.x().length > MANY_POINTS) {
+                        xy.setMarker(SeriesMarkers.NONE);
+                    }
+                }
             }
         }
         return chart;

@@ -13,7 +13,6 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.RandomUtils;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
@@ -103,7 +102,7 @@ public final class FitLoop {
                     }
                     if (step % logEvery == 0 || step == stepsPerEpoch) {
                         float value = loss.getFloat();
-                        checkFinite(value, epoch, step);
+                        Divergence.check(value, epoch, step);
                         for (FitListener listener : listeners) {
                             listener.onLoss(epoch, epochs, step, stepsPerEpoch, value);
                         }
@@ -111,7 +110,6 @@ public final class FitLoop {
                 }
             }
             double trainLoss = lossSum.getFloat() / seen;
-            checkFinite(trainLoss, epoch, step);
             Double trainAccuracy = accuracy == null ? null : (double) correct.getFloat() / seen;
             Double testAccuracy = test == null || accuracy == null ? null : evaluate(test);
             return new EpochRecord(epoch, trainLoss, trainAccuracy, testAccuracy,
@@ -141,16 +139,6 @@ public final class FitLoop {
         } catch (IOException | TranslateException e) {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot read the data set: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private void checkFinite(double loss, int epoch, long step) {
-        if (!Double.isFinite(loss)) {
-            throw new UserError(ExitCode.DIVERGED, String.format(Locale.ROOT,
-                    "training diverged: the loss became %s at epoch %d, step %d. The learning"
-                            + " rate is too high for this model and data: lower --lr and run"
-                            + " again. Checkpoints saved before this epoch are kept.",
-                    loss, epoch, step));
         }
     }
 }

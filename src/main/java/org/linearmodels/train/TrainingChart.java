@@ -13,7 +13,9 @@ import org.linearmodels.plot.Series;
 
 /**
  * Redraws the loss and accuracy curves into a PNG after every epoch, so a user can open the file
- * and watch it grow, as the d2l tutorials' animated plot does.
+ * and watch it grow, as the d2l tutorials' animated plot does. Drawing takes tens of
+ * milliseconds, so epochs shorter than that (a 100-row table) redraw at most once a second,
+ * and always after the last.
  */
 public final class TrainingChart implements FitListener {
 
@@ -25,10 +27,13 @@ public final class TrainingChart implements FitListener {
         COMBINED
     }
 
+    private static final long REDRAW_NANOS = 1_000_000_000L;
+
     private final Path file;
     private final String title;
     private final Layout layout;
     private final List<EpochRecord> records;
+    private long lastDrawn;
 
     /** @param earlier the epochs a resumed run already has */
     public TrainingChart(Path file, String title, Layout layout, List<EpochRecord> earlier) {
@@ -41,6 +46,11 @@ public final class TrainingChart implements FitListener {
     @Override
     public void onEpochEnd(EpochRecord record, int epochs) {
         records.add(record);
+        long now = System.nanoTime();
+        if (record.epoch() != epochs && now - lastDrawn < REDRAW_NANOS) {
+            return;
+        }
+        lastDrawn = now;
         try {
             Figure.save(panels(records, title, layout), layout == Layout.SPLIT ? 2 : 1, file);
         } catch (IOException e) {

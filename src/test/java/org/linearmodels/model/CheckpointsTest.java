@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
 import org.linearmodels.train.OptimizerChoice;
+import org.linearmodels.train.RunPlan;
 import org.linearmodels.train.TrainingJob;
 import org.linearmodels.train.TrainingSettings;
 
@@ -61,8 +62,9 @@ class CheckpointsTest {
         ArrayDataset data = new ArrayDataset.Builder().setData(inputs).optLabels(labels)
                 .setSampling(16, true).build();
         TrainingSettings settings = new TrainingSettings(2, 16, 0.5f, OptimizerChoice.SGD, null, 3);
-        try (TrainingJob job = TrainingJob.builder(NAME, SPEC, new SoftmaxCrossEntropyLoss(),
-                settings).accuracy(new Accuracy()).outputDir(dir).build(Device.cpu())) {
+        RunPlan plan = RunPlan.builder(NAME, SPEC, settings).outputDir(dir).build();
+        try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
+                new Accuracy(), Device.cpu())) {
             job.fit(data, 64, null);
             return forward(job.model());
         }
