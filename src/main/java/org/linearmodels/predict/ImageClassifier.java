@@ -32,20 +32,23 @@ public final class ImageClassifier implements AutoCloseable {
 
     private final Model model;
     private final Manifest manifest;
+    private final ImageNormalizer.Style style;
 
-    private ImageClassifier(Checkpoint checkpoint) {
+    private ImageClassifier(Checkpoint checkpoint, ImageNormalizer.Style style) {
         this.model = checkpoint.model();
         this.manifest = checkpoint.manifest();
+        this.style = style;
     }
 
     /**
      * Loads the checkpoint in {@code directory}, which must be a {@code name} checkpoint.
      *
      * @param trainHint the command that trains one, for the error when there is none
+     * @param style how the training images were framed, to frame a user's pictures alike
      */
     public static ImageClassifier load(Path directory, String name, String trainHint,
-            Device device) {
-        return new ImageClassifier(Checkpoints.load(directory, name, trainHint, device));
+            Device device, ImageNormalizer.Style style) {
+        return new ImageClassifier(Checkpoints.load(directory, name, trainHint, device), style);
     }
 
     public Manifest manifest() {
@@ -59,11 +62,21 @@ public final class ImageClassifier implements AutoCloseable {
             images.add(ImageFiles.readGray(file));
         }
         try (Predictor<Image, Classifications> predictor = model.newPredictor(
-                new DigitImageTranslator(manifest.model().classNames()))) {
+                new ImageClassifierTranslator(manifest.model().classNames(), style))) {
             return predictor.batchPredict(images);
         } catch (TranslateException e) {
             throw new UserError(ExitCode.BAD_INPUT, "cannot classify the images: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The most probable class of each image of a (n, 1, 28, 28) batch already framed as in training. */
+    public int[] predictClasses(NDArray images) {
+        try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
+            return predictor.predict(new NDList(images)).singletonOrThrow().argMax(1)
+                    .toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+        } catch (TranslateException e) {
+            throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
         }
     }
 

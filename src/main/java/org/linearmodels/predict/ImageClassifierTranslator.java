@@ -10,21 +10,23 @@ import java.util.List;
 
 /**
  * DJL translator from a grey picture of a digit or garment to class probabilities: normalises
- * the picture as MNIST's images were made ({@link DigitNormalizer}), runs the model, and applies
- * softmax to its logits.
+ * the picture as the training images were made ({@link ImageNormalizer}), runs the model, and
+ * applies softmax to its logits.
  */
-public final class DigitImageTranslator implements Translator<Image, Classifications> {
+public final class ImageClassifierTranslator implements Translator<Image, Classifications> {
 
     private final List<String> classNames;
+    private final ImageNormalizer.Style style;
 
-    public DigitImageTranslator(List<String> classNames) {
+    public ImageClassifierTranslator(List<String> classNames, ImageNormalizer.Style style) {
         this.classNames = List.copyOf(classNames);
+        this.style = style;
     }
 
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
-        return new NDList(DigitNormalizer.normalize(
-                input.toNDArray(ctx.getNDManager(), Image.Flag.GRAYSCALE)));
+        return new NDList(ImageNormalizer.normalize(
+                input.toNDArray(ctx.getNDManager(), Image.Flag.GRAYSCALE), style));
     }
 
     @Override

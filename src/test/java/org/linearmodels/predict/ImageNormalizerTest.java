@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.linearmodels.MnistImages;
 import org.linearmodels.data.ImageDataset;
 
-class DigitNormalizerTest {
+class ImageNormalizerTest {
 
     private NDManager manager;
 
@@ -33,7 +33,8 @@ class DigitNormalizerTest {
 
     private NDArray normalize(BufferedImage picture) {
         Image image = ImageFactory.getInstance().fromImage(picture);
-        return DigitNormalizer.normalize(image.toNDArray(manager, Image.Flag.GRAYSCALE));
+        return ImageNormalizer.normalize(image.toNDArray(manager, Image.Flag.GRAYSCALE),
+                ImageNormalizer.Style.MNIST);
     }
 
     @Test
