@@ -21,13 +21,20 @@ public final class Checksums {
         return hex(file, "SHA-256");
     }
 
-    private static String hex(Path file, String algorithm) throws IOException {
-        MessageDigest digest;
+    public static String md5(byte[] bytes) {
+        return HexFormat.of().formatHex(digest("MD5").digest(bytes));
+    }
+
+    private static MessageDigest digest(String algorithm) {
         try {
-            digest = MessageDigest.getInstance(algorithm);
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JRE ships " + algorithm, e);
         }
+    }
+
+    private static String hex(Path file, String algorithm) throws IOException {
+        MessageDigest digest = digest(algorithm);
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int read;

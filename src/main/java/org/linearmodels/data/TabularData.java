@@ -1,0 +1,85 @@
+package org.linearmodels.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
+import java.util.List;
+import java.util.Map;
+import org.linearmodels.model.DataProvenance;
+
+/**
+ * A small table of numeric features and a label per row, held in Java arrays until a run turns
+ * it into NDArrays.
+ *
+ * @param labels one per row: a class index, or the target value of a regression
+ * @param classNames the name of each class index; empty for regression
+ */
+public record TabularData(String name, String source, String md5, List<String> featureNames,
+        float[][] features, float[] labels, List<String> classNames) {
+
+    public int rows() {
+        return features.length;
+    }
+
+    public int featureCount() {
+        return featureNames.size();
+    }
+
+    /** The largest value of each feature column. */
+    public float[] columnMaxima() {
+        float[] maxima = new float[featureCount()];
+        java.util.Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
+        for (float[] row : features) {
+            for (int j = 0; j < maxima.length; j++) {
+                maxima[j] = Math.max(maxima[j], row[j]);
+            }
+        }
+        return maxima;
+    }
+
+    /** This table with each feature column divided by its divisor. */
+    public TabularData dividedBy(float[] divisors) {
+        float[][] scaled = new float[rows()][featureCount()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < featureCount(); j++) {
+                scaled[i][j] = features[i][j] / divisors[j];
+            }
+        }
+        return new TabularData(name, source, md5, featureNames, scaled, labels, classNames);
+    }
+
+    /** Feature column {@code j} of the rows labelled {@code label}. */
+    public double[] column(int j, float label) {
+        return java.util.stream.IntStream.range(0, rows()).filter(i -> labels[i] == label)
+                .mapToDouble(i -> features[i][j]).toArray();
+    }
+
+    /** The features as a (rows, features) array in {@code manager}. */
+    public NDArray featureArray(NDManager manager) {
+        float[] flat = new float[rows() * featureCount()];
+        for (int row = 0; row < rows(); row++) {
+            System.arraycopy(features[row], 0, flat, row * featureCount(), featureCount());
+        }
+        return manager.create(flat, new Shape(rows(), featureCount()));
+    }
+
+    /** The labels as a (rows) array in {@code manager}. */
+    public NDArray labelArray(NDManager manager) {
+        return manager.create(labels);
+    }
+
+    /**
+     * A DJL dataset over the table, in batches of {@code batchSize}. Labels are a (rows, 1)
+     * column, the shape of a one-unit Linear layer's output, which DJL's BinaryAccuracy needs.
+     */
+    public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle) {
+        return new ArrayDataset.Builder().setData(featureArray(manager))
+                .optLabels(labelArray(manager).reshape(rows(), 1))
+                .setSampling(batchSize, shuffle).build();
+    }
+
+    public DataProvenance provenance() {
+        return new DataProvenance(name, source, Map.of(name, md5), rows());
+    }
+}
