@@ -1,0 +1,88 @@
+package org.linearmodels.cli;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.linearmodels.model.Manifest;
+import org.linearmodels.predict.TabularPredictor;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the tabular predictors share: load a checkpoint, read the numbers given on the command
+ * line as examples of a fixed number of features, and print one answer per example.
+ */
+public abstract class FeaturePredictorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NUMBER", arity = "1..*",
+            description = "The feature values, example after example.")
+    List<Float> values = List.of();
+
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "The checkpoint to load. Default: ${DEFAULT-VALUE}.")
+    Path modelDir;
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    private final String modelName;
+    private final String trainCommand;
+    private final List<String> featureNames;
+
+    /**
+     * @param featureNames what each of an example's numbers is, in order
+     */
+    protected FeaturePredictorCommand(String modelName, String trainCommand,
+            List<String> featureNames) {
+        this.modelName = modelName;
+        this.trainCommand = trainCommand;
+        this.featureNames = List.copyOf(featureNames);
+        this.modelDir = Path.of("models", modelName);
+    }
+
+    @Override
+    public Integer call() {
+        int width = featureNames.size();
+        if (values.size() % width != 0) {
+            throw new ParameterException(spec.commandLine(), "give " + width + " numbers per"
+                    + " example (" + String.join(", ", featureNames) + "), got " + values.size());
+        }
+        List<float[]> rows = new ArrayList<>();
+        for (int start = 0; start < values.size(); start += width) {
+            float[] row = new float[width];
+            for (int j = 0; j < width; j++) {
+                row[j] = values.get(start + j);
+                if (!Float.isFinite(row[j])) {
+                    throw new ParameterException(spec.commandLine(), featureNames.get(j)
+                            + " must be a finite number, got " + row[j]);
+                }
+            }
+            rows.add(row);
+        }
+        Device device = engine.device.resolve();
+        try (TabularPredictor predictor = TabularPredictor.load(modelDir, modelName,
+                trainCommand, device)) {
+            List<float[]> answers = predictor.predict(rows);
+            for (int i = 0; i < rows.size(); i++) {
+                System.out.println(describe(rows.get(i), answers.get(i), predictor.manifest()));
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * One line for one example.
+     *
+     * @param answer the model's output after its head: y, P(class 1), or class probabilities
+     */
+    protected abstract String describe(float[] features, float[] answer, Manifest manifest);
+}
