@@ -112,10 +112,10 @@ public final class ExamLogistic implements Callable<Integer> {
         float[] maxima = raw.columnMaxima();
         TabularData data = raw.dividedBy(maxima);
         TrainingSettings settings = training.toSettings(spec, data.rows());
-        Device device = engine.device.resolve();
+        Device device = engine.trainingDevice();
         Path out = training.outputDir;
-        Figure.save(List.of(scatter(data, "The two exams, each score / its maximum")), 1,
-                out.resolve("data.png"));
+        Figure.save(List.of(scatter(data, "The two exams, each score / its maximum")
+                .withXRange(0.2, 1.05).withYRange(0.2, 1.05)), 1, out.resolve("data.png"));
         Figure.save(List.of(sigmoidPanel()), 1, out.resolve("sigmoid.png"));
 
         Engines.pytorch().setRandomSeed(settings.seed());
@@ -238,7 +238,7 @@ public final class ExamLogistic implements Callable<Integer> {
             series.add(r == 0 ? line : line.dashed());
         }
         Figure.save(List.of(new Panel(title, points.xLabel(), points.yLabel(), series)
-                .withXRange(0.2, 1.0).withYRange(0.2, 1.05)), 1, file);
+                .withXRange(0.2, 1.05).withYRange(0.2, 1.05)), 1, file);
     }
 
     /** Loss and accuracy per epoch of both runs, side by side. */

@@ -118,8 +118,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
-        Device device = engine.device.resolve();
-        logger.info("Training on {} with DJL and PyTorch {}", device, Engines.pytorch().getVersion());
+        Device device = engine.trainingDevice();
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
         ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,

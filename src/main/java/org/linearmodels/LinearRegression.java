@@ -74,7 +74,7 @@ public final class LinearRegression implements Callable<Integer> {
     public Integer call() throws IOException {
         TabularData data = Tables.lineYEqualsTwoX();
         TrainingSettings settings = training.toSettings(spec, data.rows());
-        Device device = engine.device.resolve();
+        Device device = engine.trainingDevice();
         ModelSpec model = new ModelSpec(List.of(1L), 1, ModelSpec.Head.IDENTITY, null, null);
         RunPlan plan = RunPlan.builder(NAME, model, settings)
                 .description("Tutorial T1: linear regression on y = 2x")

@@ -1,7 +1,6 @@
 package org.linearmodels;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
@@ -19,7 +18,6 @@ import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
-import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.train.RunPlan;
@@ -71,9 +69,7 @@ public final class MnistLogistic implements Callable<Integer> {
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
         RunTimer timer = new RunTimer();
-        Device device = engine.device.resolve();
-        logger.info("Training on {} with DJL {} and PyTorch {}", device, Engine.getDjlVersion(),
-                Engines.pytorch().getVersion());
+        Device device = engine.trainingDevice();
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {

@@ -74,8 +74,9 @@ public final class Figure {
         if (panel.xMin() != null) {
             styler.setXAxisMin(panel.xMin()).setXAxisMax(panel.xMax());
         } else {
-            double[] x = panel.series().get(0).x();
-            if (x.length > MANY_POINTS) {
+            Series first = panel.series().get(0);
+            double[] x = first.x();
+            if (first.style() != Series.Style.SCATTER && x.length > MANY_POINTS) {
                 // XChart puts ticks on the data values themselves when they are equally spaced,
                 // which crowds the labels of hundreds of epochs together; half a step of margin
                 // breaks the spacing, and XChart picks round numbers instead.
