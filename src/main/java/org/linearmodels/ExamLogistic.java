@@ -167,12 +167,11 @@ public final class ExamLogistic implements Callable<Integer> {
      */
     private Run train(String name, Loss loss, ModelSpec model, TrainingSettings settings,
             TabularData data, Device device, NDManager manager, boolean keep) {
-        RunPlan plan = RunPlan.builder(NAME, model, settings)
+        RunPlan plan = training.applyTo(RunPlan.builder(NAME, model, settings))
                 .description("Tutorial T3: logistic regression on two exam scores, " + name)
                 .data(data.provenance())
                 .option("loss", name)
                 .option("device", device)
-                .outputDir(training.outputDir)
                 .summaryEvery(0)
                 .chartLayout(null)
                 .checkpointEvery(keep ? settings.epochs() : 0)

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -105,6 +107,9 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
     TrainingOptions training = new TrainingOptions(10, 256, 0.1f, Path.of("models", NAME));
 
     @Mixin
+    ResumeOption resume = new ResumeOption();
+
+    @Mixin
     DataOptions data = new DataOptions();
 
     @Mixin
@@ -118,6 +123,11 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
+        if (resume.resume && mode == Mode.SCRATCH) {
+            throw new ParameterException(spec.commandLine(), "--resume"
+                    + " works with --mode trainer; the from-scratch model is saved only at the"
+                    + " end");
+        }
         Device device = engine.trainingDevice();
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
@@ -131,12 +141,8 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
             RandomAccessDataset test = ImageDatasets.load(cache, dataset,
                     new ImageDatasets.Request(Dataset.Usage.TEST, settings.batchSize(), false,
                             Long.MAX_VALUE, device), manager);
-            if (settings.batchSize() > train.size()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--batch-size " + settings.batchSize() + " is larger than the "
-                                + train.size() + " training images");
-            }
-            RunPlan plan = RunPlan.builder(NAME, model, settings)
+            training.requireBatchAtMost(spec, train.size());
+            RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
                     .description("Tutorial T5: softmax regression on Fashion-MNIST, " + mode
                             + (mode == Mode.SCRATCH ? " with the " + updater + " updater" : ""))
                     .title("Fashion-MNIST softmax regression (" + mode + ")")
@@ -145,7 +151,6 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                     .option("updater", mode == Mode.SCRATCH ? updater : "trainer")
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
-                    .outputDir(training.outputDir)
                     .chartLayout(TrainingChart.Layout.COMBINED)
                     .build();
             manifest = mode == Mode.SCRATCH

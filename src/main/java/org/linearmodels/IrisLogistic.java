@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Tables;
@@ -92,6 +93,9 @@ public final class IrisLogistic implements Callable<Integer> {
     Path csv;
 
     @Mixin
+    ResumeOption resume = new ResumeOption();
+
+    @Mixin
     EngineOptions engine = new EngineOptions();
 
     public static void main(String[] args) {
@@ -103,6 +107,10 @@ public final class IrisLogistic implements Callable<Integer> {
         if (logEvery < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--log-every must be at least 1, got " + logEvery);
+        }
+        if (resume.resume && mode == Mode.SCRATCH) {
+            throw new ParameterException(spec.commandLine(), "--resume works with --mode"
+                    + " trainer; the from-scratch loop runs in about a second anyway");
         }
         TabularData data = Tables.iris(csv);
         TrainingSettings settings = training.toSettings(spec, data.rows());
@@ -165,12 +173,11 @@ public final class IrisLogistic implements Callable<Integer> {
 
     private RunPlan.Builder plan(TabularData data, ModelSpec model, TrainingSettings settings,
             Device device) {
-        return RunPlan.builder(NAME, model, settings)
+        return resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
                 .description("Tutorial T2: binary logistic regression on the first 100 Iris rows")
                 .data(data.provenance())
                 .option("mode", mode)
                 .option("device", device)
-                .outputDir(training.outputDir)
                 .summaryEvery(logEvery)
                 .checkpointEvery(settings.epochs());
     }

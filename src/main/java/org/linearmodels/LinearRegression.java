@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Tables;
@@ -64,6 +65,9 @@ public final class LinearRegression implements Callable<Integer> {
     List<Float> inputs = List.of(4f);
 
     @Mixin
+    ResumeOption resume = new ResumeOption();
+
+    @Mixin
     EngineOptions engine = new EngineOptions();
 
     public static void main(String[] args) {
@@ -76,12 +80,11 @@ public final class LinearRegression implements Callable<Integer> {
         TrainingSettings settings = training.toSettings(spec, data.rows());
         Device device = engine.trainingDevice();
         ModelSpec model = new ModelSpec(List.of(1L), 1, ModelSpec.Head.IDENTITY, null, null);
-        RunPlan plan = RunPlan.builder(NAME, model, settings)
+        RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
                 .description("Tutorial T1: linear regression on y = 2x")
                 .data(data.provenance())
                 .option("loss", "sum of squared errors")
                 .option("device", device)
-                .outputDir(training.outputDir)
                 .summaryEvery(0)
                 .chartLayout(null)
                 .checkpointEvery(settings.epochs())

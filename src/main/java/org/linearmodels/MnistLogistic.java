@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
@@ -55,6 +56,9 @@ public final class MnistLogistic implements Callable<Integer> {
     TrainingOptions training = new TrainingOptions(5, 100, 0.001f, Path.of("models", NAME));
 
     @Mixin
+    ResumeOption resume = new ResumeOption();
+
+    @Mixin
     DataOptions data = new DataOptions();
 
     @Mixin
@@ -82,13 +86,13 @@ public final class MnistLogistic implements Callable<Integer> {
             timer.lap("data");
             ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX,
                     null, ImageDataset.MNIST.classNames());
-            RunPlan plan = RunPlan.builder(NAME, model, settings)
+            training.requireBatchAtMost(spec, train.size());
+            RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
                     .description("Tutorial T4: multinomial logistic regression on MNIST")
                     .title("MNIST logistic regression")
                     .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
-                    .outputDir(training.outputDir)
                     .logEvery(100)
                     .build();
             Manifest manifest;

@@ -81,7 +81,7 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
             if (images.isEmpty()) {
                 printTestAccuracy(classifier, device, limit);
             } else {
-                List<Classifications> answers = classifier.classify(images);
+                List<Classifications> answers = classifier.classifyFiles(images);
                 for (int i = 0; i < images.size(); i++) {
                     System.out.println(images.get(i) + ": " + describe(answers.get(i), top));
                 }

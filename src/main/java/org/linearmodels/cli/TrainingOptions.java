@@ -2,6 +2,7 @@ package org.linearmodels.cli;
 
 import java.nio.file.Path;
 import org.linearmodels.train.OptimizerChoice;
+import org.linearmodels.train.RunPlan;
 import org.linearmodels.train.TrainingSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,8 +43,13 @@ public class TrainingOptions {
     public int seed;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Where the checkpoint, chart and run JSON go. Default: ${DEFAULT-VALUE}.")
+            description = "Where the checkpoint, its manifest and the pictures go."
+                    + " Default: ${DEFAULT-VALUE}.")
     public Path outputDir;
+
+    @Option(names = "--log-memory",
+            description = "Log resident memory and Java heap after every epoch.")
+    public boolean logMemory;
 
     public TrainingOptions() {
         this(1, 1, 0.01f, Path.of("models"));
@@ -61,11 +67,21 @@ public class TrainingOptions {
      * of the training set, and returns the settings a training loop takes.
      */
     public TrainingSettings toSettings(CommandSpec spec, long examples) {
+        requireBatchAtMost(spec, examples);
+        return toSettings(spec);
+    }
+
+    /** Refuses a batch larger than the {@code examples} of the training set. */
+    public void requireBatchAtMost(CommandSpec spec, long examples) {
         if (batchSize > examples) {
             throw new ParameterException(spec.commandLine(), "--batch-size " + batchSize
                     + " is larger than the " + examples + " training examples");
         }
-        return toSettings(spec);
+    }
+
+    /** Sets what these flags decide about where a run writes and what it logs. */
+    public RunPlan.Builder applyTo(RunPlan.Builder plan) {
+        return plan.outputDir(outputDir).logMemory(logMemory);
     }
 
     /** These options with another default seed. */

@@ -83,7 +83,11 @@ public final class DatasetCache {
         return new VerifiedLocalRepository(root);
     }
 
-    /** Checks every file's md5 and IDX header; a mismatch names the file and the fix. */
+    /**
+     * Checks every file's IDX header, that images and labels agree, and then every md5; a
+     * problem names the file and the fix. Structure first: "truncated" says more than a
+     * checksum mismatch.
+     */
     public void verify(ImageDataset dataset) {
         String fix = "Run " + fetchCommand(dataset, true) + " to fetch it again.";
         Map<IdxFile, IdxHeader> headers = new EnumMap<>(IdxFile.class);
@@ -91,19 +95,28 @@ public final class DatasetCache {
             Path path = file(dataset, idx);
             try {
                 headers.put(idx, IdxHeader.read(path, idx.dimensions()));
-                String md5 = Checksums.md5(path);
-                if (!md5.equals(dataset.md5(idx))) {
-                    throw new UserError(ExitCode.DATA_CORRUPT, path + ": md5 " + md5
-                            + " differs from " + dataset.displayName() + "'s "
-                            + dataset.md5(idx) + ", so the file is damaged or not "
-                            + dataset.displayName() + ". " + fix);
-                }
             } catch (IOException e) {
                 throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + e.getMessage() + ". "
                         + fix, e);
             }
         }
-        checkShapes(dataset, headers);
+        checkShapes(dataset, headers, fix);
+        for (IdxFile idx : IdxFile.values()) {
+            Path path = file(dataset, idx);
+            String md5;
+            try {
+                md5 = Checksums.md5(path);
+            } catch (IOException e) {
+                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + e.getMessage() + ". "
+                        + fix, e);
+            }
+            if (!md5.equals(dataset.md5(idx))) {
+                throw new UserError(ExitCode.DATA_CORRUPT, path + ": md5 " + md5
+                        + " differs from " + dataset.displayName() + "'s " + dataset.md5(idx)
+                        + ", so the file is damaged or not " + dataset.displayName() + ". "
+                        + fix);
+            }
+        }
     }
 
     /**
@@ -159,7 +172,7 @@ public final class DatasetCache {
                 }
                 headers.put(idx, IdxHeader.read(fetched, idx.dimensions()));
             }
-            checkShapes(dataset, headers);
+            checkShapes(dataset, headers, "Nothing was cached.");
             Path target = directory(dataset);
             Files.createDirectories(target);
             Files.deleteIfExists(metadataFile(dataset));
@@ -173,19 +186,20 @@ public final class DatasetCache {
         }
     }
 
-    private static void checkShapes(ImageDataset dataset, Map<IdxFile, IdxHeader> headers) {
+    private static void checkShapes(ImageDataset dataset, Map<IdxFile, IdxHeader> headers,
+            String fix) {
         for (IdxFile images : List.of(IdxFile.TRAIN_IMAGES, IdxFile.TEST_IMAGES)) {
             int[] dims = headers.get(images).dimensions();
             if (dims[1] != ImageDataset.IMAGE_SIZE || dims[2] != ImageDataset.IMAGE_SIZE) {
                 throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
                         + dataset.displayName() + " holds " + dims[1] + "×" + dims[2]
-                        + " images, expected 28×28.");
+                        + " images, expected 28×28. " + fix);
             }
             int labels = headers.get(images.partner()).count();
             if (labels != dims[0]) {
                 throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
                         + dataset.displayName() + " has " + dims[0] + " images but "
-                        + images.partner().fileName() + " has " + labels + " labels.");
+                        + images.partner().fileName() + " has " + labels + " labels. " + fix);
             }
         }
     }

@@ -76,18 +76,37 @@ public final class Checkpoints {
             block.initialize(model.getNDManager(), DataType.FLOAT32, spec.batchShape(1));
             for (var entry : block.getParameters()) {
                 Parameter parameter = entry.getValue();
-                NDArray source = parameter.getType() == Parameter.Type.WEIGHT ? weight : bias;
-                if (!source.getShape().equals(parameter.getArray().getShape())) {
-                    throw new IllegalArgumentException(parameter.getName() + " has shape "
-                            + source.getShape() + ", expected " + parameter.getArray().getShape());
-                }
-                // In-place arithmetic rather than NDArray.set(Buffer), whose native code makes
-                // libtorch print a deprecation warning.
-                NDArray target = parameter.getArray();
-                target.subi(target).addi(source.toDevice(target.getDevice(), false));
+                copyInto(parameter.getType() == Parameter.Type.WEIGHT ? weight : bias, parameter);
             }
             return save(model, directory, manifest);
         }
+    }
+
+    /**
+     * Copies the parameters of the checkpoint in {@code directory} into {@code target}'s block
+     * in place, so a Trainer that already holds those arrays trains on from the checkpoint.
+     */
+    public static void restoreInto(Model target, Path directory, String trainHint) {
+        try (Checkpoint saved = load(directory, target.getName(), trainHint, Device.cpu())) {
+            var from = saved.model().getBlock().getParameters().values();
+            var to = target.getBlock().getParameters().values();
+            for (int i = 0; i < to.size(); i++) {
+                copyInto(from.get(i).getArray(), to.get(i));
+            }
+        }
+    }
+
+    /**
+     * In-place arithmetic rather than NDArray.set(Buffer), whose native code makes libtorch print
+     * a deprecation warning; in place, because a Trainer's parameter store holds these arrays.
+     */
+    private static void copyInto(NDArray source, Parameter parameter) {
+        NDArray target = parameter.getArray();
+        if (!source.getShape().equals(target.getShape())) {
+            throw new IllegalArgumentException(parameter.getName() + " has shape "
+                    + source.getShape() + ", expected " + target.getShape());
+        }
+        target.subi(target).addi(source.toDevice(target.getDevice(), false));
     }
 
     /**

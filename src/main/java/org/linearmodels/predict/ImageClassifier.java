@@ -56,11 +56,19 @@ public final class ImageClassifier implements AutoCloseable {
     }
 
     /** Class probabilities for each image file, in order; every file is read before any runs. */
-    public List<Classifications> classify(List<Path> files) {
+    public List<Classifications> classifyFiles(List<Path> files) {
         List<Image> images = new ArrayList<>(files.size());
         for (Path file : files) {
             images.add(ImageFiles.readGray(file));
         }
+        return classify(images);
+    }
+
+    /**
+     * Class probabilities for each picture. Safe from any number of threads at once: each call
+     * has its own DJL Predictor over the shared, read-only model.
+     */
+    public List<Classifications> classify(List<Image> images) {
         try (Predictor<Image, Classifications> predictor = model.newPredictor(
                 new ImageClassifierTranslator(manifest.model().classNames(), style))) {
             return predictor.batchPredict(images);
@@ -99,6 +107,11 @@ public final class ImageClassifier implements AutoCloseable {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot evaluate on the data set: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** How many NDArrays the model's memory holds: the same between calls when nothing leaks. */
+    int managedArrays() {
+        return model.getNDManager().getManagedArrays().size();
     }
 
     @Override

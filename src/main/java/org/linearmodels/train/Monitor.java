@@ -12,11 +12,13 @@ import org.linearmodels.model.EpochRecord;
  */
 public final class Monitor implements FitListener {
 
-    private final History history = new History();
+    private final History history;
     private final List<FitListener> listeners = new ArrayList<>();
 
+    /** @param earlier the epochs a resumed run already has */
     Monitor(Path chartFile, String title, TrainingChart.Layout chartLayout, int logEvery,
-            int summaryEvery) {
+            int summaryEvery, boolean logMemory, List<EpochRecord> earlier) {
+        history = new History(earlier);
         if (logEvery > 0) {
             listeners.add(ConsoleProgress.onTerminal());
             listeners.add(new TutorialStepLog());
@@ -24,9 +26,12 @@ public final class Monitor implements FitListener {
         if (summaryEvery > 0) {
             listeners.add(new EpochSummaryLog(summaryEvery));
         }
+        if (logMemory) {
+            listeners.add(new MemoryLog());
+        }
         listeners.add(history);
         if (chartLayout != null) {
-            listeners.add(new TrainingChart(chartFile, title, chartLayout, List.of()));
+            listeners.add(new TrainingChart(chartFile, title, chartLayout, earlier));
         }
     }
 

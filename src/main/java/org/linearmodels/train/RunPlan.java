@@ -46,6 +46,10 @@ public final class RunPlan {
         return b.outputDir;
     }
 
+    public DataProvenance data() {
+        return b.data;
+    }
+
     int logEvery() {
         return b.logEvery;
     }
@@ -58,10 +62,20 @@ public final class RunPlan {
         return b.reseed;
     }
 
-    /** A monitor for this run: progress and logs, the chart, the history. */
+    /** A monitor for a new run: progress and logs, the chart, the history. */
     public Monitor monitor() {
+        return monitor(List.of());
+    }
+
+    /** A monitor for a run resumed after the epochs of {@code earlier}. */
+    public Monitor monitor(List<EpochRecord> earlier) {
         return new Monitor(b.outputDir.resolve(CHART_FILE), b.title, b.chartLayout, b.logEvery,
-                b.summaryEvery);
+                b.summaryEvery, b.logMemory, earlier);
+    }
+
+    /** Whether the run continues from the checkpoint in its output directory. */
+    public boolean resumes() {
+        return b.resume;
     }
 
     /**
@@ -102,6 +116,8 @@ public final class RunPlan {
         private int checkpointEvery = 1;
         private TrainingChart.Layout chartLayout = TrainingChart.Layout.SPLIT;
         private boolean reseed = true;
+        private boolean resume;
+        private boolean logMemory;
 
         private Builder(String name, ModelSpec model, TrainingSettings settings) {
             this.name = name;
@@ -176,6 +192,18 @@ public final class RunPlan {
          */
         public Builder reseed(boolean value) {
             reseed = value;
+            return this;
+        }
+
+        /** Continue from the checkpoint in the output directory (see {@link TrainingJob}). */
+        public Builder resume(boolean value) {
+            resume = value;
+            return this;
+        }
+
+        /** Log resident memory and heap after every epoch. */
+        public Builder logMemory(boolean value) {
+            logMemory = value;
             return this;
         }
 

@@ -12,23 +12,38 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.loss.Loss;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.cli.UserError;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RunPlan} trained by DJL's {@link Trainer}: seeds the engine, builds the block, runs
  * the shared {@link FitLoop} under the plan's {@link Monitor}, and checkpoints into the output
  * directory as the plan says.
+ *
+ * <p>A resumed plan starts from the checkpoint in its output directory: its parameters, its
+ * history, the epoch after its last. Each epoch's shuffle depends only on the seed and the
+ * epoch, so with plain SGD a resumed run ends exactly where an uninterrupted one would.
  */
 public final class TrainingJob implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(TrainingJob.class);
+    private static final String RESUME_HINT = "run without --resume to start one";
 
     private final RunPlan plan;
     private final Evaluator accuracy;
     private final Model model;
     private final Trainer trainer;
     private final Monitor monitor;
+    private final Manifest resumedFrom;
 
     private TrainingJob(RunPlan plan, Loss loss, Evaluator accuracy, Initializer weightInit,
             Initializer biasInit, Device device) {
@@ -48,7 +63,21 @@ public final class TrainingJob implements AutoCloseable {
                 .optOptimizer(plan.settings().newOptimizer())
                 .optDevices(new Device[] {device}));
         trainer.initialize(plan.model().batchShape(1));
-        monitor = plan.monitor();
+        if (plan.resumes()) {
+            resumedFrom = Checkpoints.readManifest(plan.outputDir(), plan.name(), RESUME_HINT);
+            if (!resumedFrom.model().equals(plan.model())) {
+                throw new UserError(ExitCode.CHECKPOINT, plan.outputDir() + " holds a "
+                        + plan.name() + " checkpoint of another shape (" + resumedFrom.model()
+                        + "), not the " + plan.model() + " this run trains. Resume into"
+                        + " another --output-dir, or run without --resume.");
+            }
+            Checkpoints.restoreInto(model, plan.outputDir(), RESUME_HINT);
+            warnAboutDifferences(resumedFrom);
+            monitor = plan.monitor(resumedFrom.history());
+        } else {
+            resumedFrom = null;
+            monitor = plan.monitor();
+        }
     }
 
     /**
@@ -85,13 +114,56 @@ public final class TrainingJob implements AutoCloseable {
      *     one that was not saved
      */
     public Manifest fit(Dataset train, long trainSize, Dataset test) {
+        int epochs = plan.settings().epochs();
+        int firstEpoch = resumedFrom == null ? 1 : resumedFrom.epoch() + 1;
+        if (resumedFrom != null) {
+            if (firstEpoch > epochs) {
+                logger.info("{} already holds {} epochs of {}; nothing to train",
+                        plan.outputDir(), resumedFrom.epoch(), epochs);
+                return resumedFrom;
+            }
+            logger.info("Resuming from epoch {} of {} ({})", resumedFrom.epoch(), epochs,
+                    plan.outputDir().resolve(resumedFrom.paramsFile()));
+        }
         EpochCheckpoint checkpoint = new EpochCheckpoint();
         FitLoop loop = new FitLoop(trainer, accuracy,
                 plan.logEvery() > 0 ? plan.logEvery() : Integer.MAX_VALUE,
-                plan.settings().seed(), java.util.List.of(monitor, checkpoint));
-        loop.fit(train, trainSize, plan.settings().batchSize(), test, 1,
-                plan.settings().epochs());
+                plan.settings().seed(), List.of(monitor, checkpoint));
+        loop.fit(train, trainSize, plan.settings().batchSize(), test, firstEpoch, epochs);
         return checkpoint.saved != null ? checkpoint.saved : plan.manifest(monitor.history());
+    }
+
+    /** Says where a resumed run cannot end as an uninterrupted one would. */
+    private void warnAboutDifferences(Manifest saved) {
+        TrainingSettings before = saved.training();
+        TrainingSettings now = plan.settings();
+        List<String> changed = new ArrayList<>();
+        if (before.batchSize() != now.batchSize()) {
+            changed.add("batch size " + before.batchSize() + " -> " + now.batchSize());
+        }
+        if (before.learningRate() != now.learningRate()) {
+            changed.add("lr " + before.learningRate() + " -> " + now.learningRate());
+        }
+        if (before.optimizer() != now.optimizer()
+                || !Objects.equals(before.momentum(), now.momentum())) {
+            changed.add("optimizer " + before.optimizer() + " -> " + now.optimizer());
+        }
+        if (before.seed() != now.seed()) {
+            changed.add("seed " + before.seed() + " -> " + now.seed());
+        }
+        if (!Objects.equals(saved.data(), plan.data())) {
+            changed.add("the training data");
+        }
+        if (!changed.isEmpty()) {
+            logger.warn("Resuming with other settings than the checkpoint's ({}): the result"
+                    + " will differ from one uninterrupted run", String.join(", ", changed));
+        }
+        if (now.optimizer() != OptimizerChoice.SGD || now.momentum() != null) {
+            logger.warn("{} keeps per-parameter state that a DJL checkpoint does not store; it"
+                    + " restarts from zero, so the resumed run differs slightly from an"
+                    + " uninterrupted one", now.momentum() != null ? "SGD with momentum"
+                    : now.optimizer());
+        }
     }
 
     /**

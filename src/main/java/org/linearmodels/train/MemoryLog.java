@@ -1,0 +1,43 @@
+package org.linearmodels.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.linearmodels.model.EpochRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs the process's resident memory (and its peak) and the Java heap in use after every epoch,
+ * so a long run shows whether native memory stays flat.
+ */
+public final class MemoryLog implements FitListener {
+
+    private static final Logger logger = LoggerFactory.getLogger(MemoryLog.class);
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    @Override
+    public void onEpochEnd(EpochRecord record, int epochs) {
+        Runtime runtime = Runtime.getRuntime();
+        double heap = (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
+        logger.info(String.format(Locale.ROOT,
+                "Epoch %d/%d: resident memory %.1f MB (peak %.1f MB), Java heap %.1f MB used",
+                record.epoch(), epochs, kilobytes("VmRSS:") / 1024.0,
+                kilobytes("VmHWM:") / 1024.0, heap));
+    }
+
+    /** A line of /proc/self/status in kB; -1 where there is none (not Linux). */
+    public static long kilobytes(String field) {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
