@@ -1,0 +1,47 @@
+package org.linearmodels;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command's real {@code main} in a child JVM, as a user's shell would. */
+public final class ChildJvm {
+
+    /** What a finished child printed and how it exited. */
+    public record Exit(int code, String out, List<String> err) {}
+
+    private ChildJvm() {}
+
+    /** Starts {@code main} with {@code args}; output goes to files in {@code dir}. */
+    public static Process start(Path dir, List<String> jvmOptions, Class<?> main, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        Files.createDirectories(dir);
+        return new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+    }
+
+    /** Runs {@code main} to its end (at most five minutes). */
+    public static Exit run(Path dir, List<String> jvmOptions, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(dir, jvmOptions, main, args);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(main.getSimpleName() + " did not finish in five minutes");
+        }
+        return new Exit(process.exitValue(),
+                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank()).toList());
+    }
+}

@@ -1,0 +1,98 @@
+package org.linearmodels.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.linearmodels.MnistImages;
+import org.linearmodels.MnistLogistic;
+import org.linearmodels.TrainedMnist;
+import org.linearmodels.data.ImageDataset;
+import org.linearmodels.train.MemoryLog;
+
+/** The predictors from many threads at once, and over many calls. */
+class PredictorThreadsAndMemoryTest {
+
+    private static List<Image> pictures(int count) throws IOException {
+        List<Image> images = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            images.add(ImageFactory.getInstance().fromImage(
+                    MnistImages.drawn(ImageDataset.MNIST, i, 1 + i % 4, i % 2 == 0)));
+        }
+        return images;
+    }
+
+    private static List<List<Double>> probabilities(List<Classifications> answers) {
+        return answers.stream().map(Classifications::getProbabilities).toList();
+    }
+
+    @Test
+    void eightThreadsGetExactlyTheSingleThreadedAnswers() throws Exception {
+        List<Image> images = pictures(24);
+        try (ImageClassifier classifier = ImageClassifier.load(TrainedMnist.directory(),
+                MnistLogistic.NAME, "", Device.cpu(), ImageNormalizer.Style.MNIST)) {
+            List<List<Double>> expected = new ArrayList<>();
+            for (Image image : images) {
+                expected.addAll(probabilities(classifier.classify(List.of(image))));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<List<List<Double>>>> results = new ArrayList<>();
+                for (int thread = 0; thread < 8; thread++) {
+                    results.add(pool.submit(() -> {
+                        List<List<Double>> answers = new ArrayList<>();
+                        for (int round = 0; round < 5; round++) {
+                            answers.clear();
+                            for (Image image : images) {
+                                answers.addAll(probabilities(classifier.classify(List.of(image))));
+                            }
+                        }
+                        return answers;
+                    }));
+                }
+                for (Future<List<List<Double>>> result : results) {
+                    assertEquals(expected, result.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void tenThousandCallsLeaveNoArraysBehindAndResidentMemoryFlat() throws IOException {
+        List<Image> images = pictures(10);
+        try (ImageClassifier classifier = ImageClassifier.load(TrainedMnist.directory(),
+                MnistLogistic.NAME, "", Device.cpu(), ImageNormalizer.Style.MNIST)) {
+            for (int i = 0; i < 2000; i++) {
+                classifier.classify(List.of(images.get(i % images.size())));
+            }
+            int arrays = classifier.managedArrays();
+            List<Long> residentKb = new ArrayList<>();
+            for (int window = 0; window < 5; window++) {
+                for (int i = 0; i < 2000; i++) {
+                    classifier.classify(List.of(images.get(i % images.size())));
+                }
+                System.gc();
+                residentKb.add(MemoryLog.kilobytes("VmRSS:"));
+            }
+            assertEquals(arrays, classifier.managedArrays(), "no NDArray outlives its call");
+            // Resident memory wanders by tens of MB as the allocator and the heap breathe; a
+            // leak of 10 KB a call would add 100 MB over the 10000 calls and end far above.
+            long lowest = residentKb.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long last = residentKb.get(residentKb.size() - 1);
+            assertTrue(last - lowest < 64 * 1024, "resident memory per 2000 calls, kB: "
+                    + residentKb);
+        }
+    }
+}
