@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
  */
 public abstract class ImagePredictorCommand implements Callable<Integer> {
 
-    private static final int TEST_BATCH_SIZE = 1000;
-
     @Spec
     CommandSpec spec;
 
@@ -94,8 +92,8 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             RandomAccessDataset test = ImageDatasets.load(cache, dataset,
-                    new ImageDatasets.Request(Dataset.Usage.TEST, TEST_BATCH_SIZE, false, limit,
-                            device), manager);
+                    new ImageDatasets.Request(Dataset.Usage.TEST, 0, false, limit, device),
+                    manager);
             double accuracy = classifier.accuracy(test, manager);
             System.out.printf(Locale.ROOT, "Accuracy of the model on the %d test images: %.2f %%%n",
                     test.size(), 100 * accuracy);

@@ -3,10 +3,16 @@ package org.linearmodels.data;
 import ai.djl.Device;
 import ai.djl.basicdataset.cv.classification.FashionMnist;
 import ai.djl.basicdataset.cv.classification.Mnist;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.repository.Repository;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.SequenceSampler;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -16,15 +22,20 @@ import org.linearmodels.cli.UserError;
 import org.linearmodels.model.DataProvenance;
 
 /**
- * Builds DJL's own {@link Mnist} and {@link FashionMnist} datasets over the verified cache. Each
- * sample is a (1, 28, 28) float tensor scaled to [0, 1] by DJL's default ToTensor pipeline; the
- * label is the class index.
+ * Loads MNIST and Fashion-MNIST through DJL's own {@link Mnist} and {@link FashionMnist} classes
+ * over the verified cache, then holds each split as one in-memory tensor: images (n, 1, 28, 28)
+ * float32 scaled to [0, 1] (DJL's ToTensor, applied once), labels (n) int64. Batches are
+ * gathered from it by index, as the PyTorch tutorials' in-memory variant slices its tensor.
  */
 public final class ImageDatasets {
 
     private ImageDatasets() {}
 
-    /** What a run asks of the data: which split, how it is batched, and how much of it. */
+    /**
+     * What a run asks of the data: which split, how it is batched, and how much of it.
+     *
+     * @param batchSize 0 for the whole split as one batch (evaluation)
+     */
     public record Request(Dataset.Usage usage, int batchSize, boolean shuffle, long limit,
             Device device) {}
 
@@ -42,24 +53,38 @@ public final class ImageDatasets {
      * Loads one split of {@code dataset} into memory owned by {@code manager}: closing the
      * manager frees it.
      */
-    public static RandomAccessDataset load(DatasetCache cache, ImageDataset dataset,
-            Request request, NDManager manager) {
+    public static ArrayDataset load(DatasetCache cache, ImageDataset dataset, Request request,
+            NDManager manager) {
         Repository repository = cache.ensure(dataset);
-        RandomAccessDataset loaded = switch (dataset) {
-            case MNIST -> Mnist.builder().optRepository(repository).optManager(manager)
-                    .optUsage(request.usage()).setSampling(request.batchSize(), request.shuffle())
-                    .optLimit(request.limit()).optDevice(request.device()).build();
-            case FASHION_MNIST -> FashionMnist.builder().optRepository(repository)
-                    .optManager(manager).optUsage(request.usage())
-                    .setSampling(request.batchSize(), request.shuffle())
-                    .optLimit(request.limit()).optDevice(request.device()).build();
-        };
-        try {
-            loaded.prepare();
+        NDArray images;
+        NDArray labels;
+        // DJL's classes apply ToTensor (a transpose and a division) to every batch they serve,
+        // which cost 15 % of a T4 step; here it runs once over the whole split.
+        try (NDManager loading = manager.newSubManager()) {
+            RandomAccessDataset raw = switch (dataset) {
+                case MNIST -> Mnist.builder().optRepository(repository).optManager(loading)
+                        .optUsage(request.usage()).setSampling(1, false)
+                        .optLimit(request.limit()).build();
+                case FASHION_MNIST -> FashionMnist.builder().optRepository(repository)
+                        .optManager(loading).optUsage(request.usage()).setSampling(1, false)
+                        .optLimit(request.limit()).build();
+            };
+            raw.prepare();
+            int size = Math.toIntExact(raw.size());
+            try (Batch all = raw.getData(loading,
+                    new BatchSampler(new SequenceSampler(), size, false)).iterator().next()) {
+                images = all.getData().singletonOrThrow();
+                labels = all.getLabels().singletonOrThrow().toType(DataType.INT64, true);
+                images.attach(manager);
+                labels.attach(manager);
+            }
         } catch (IOException | TranslateException e) {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot read " + dataset.displayName()
                     + " from " + cache.directory(dataset) + ": " + e.getMessage(), e);
         }
-        return loaded;
+        int batchSize = request.batchSize() > 0 ? request.batchSize()
+                : Math.toIntExact(images.getShape().get(0));
+        return new ArrayDataset.Builder().setData(images).optLabels(labels)
+                .setSampling(batchSize, request.shuffle()).optDevice(request.device()).build();
     }
 }
