@@ -148,8 +148,8 @@ public final class IrisLogistic implements Callable<Integer> {
                     long start = System.nanoTime();
                     LogisticRegression.Step step = regression.step(x, y,
                             Losses::binaryCrossEntropy, settings.learningRate());
-                    monitor.onEpochEnd(new EpochRecord(epoch, step.loss(), (double) step.accuracy(), null,
-                            (System.nanoTime() - start) / 1e9), settings.epochs());
+                    monitor.onEpochEnd(new EpochRecord(epoch, step.loss(), (double) step.accuracy(),
+                            null, (System.nanoTime() - start) / 1e9, null), settings.epochs());
                 }
                 return Checkpoints.saveLinear(
                         manager.create(regression.weights(), new Shape(1, data.featureCount())),

@@ -61,6 +61,14 @@ public final class Checkpoints {
     }
 
     /**
+     * Rewrites the manifest of the checkpoint in {@code directory} (e.g. to add the run's
+     * timings), atomically; the parameter file it names is untouched.
+     */
+    public static void updateManifest(Path directory, Manifest manifest) throws IOException {
+        AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), manifest.toJson());
+    }
+
+    /**
      * Saves parameters trained outside a DJL block (the from-scratch tutorials) as the Linear
      * block {@code manifest.model()} describes, so the same predictor loads them.
      *

@@ -22,11 +22,14 @@ import org.linearmodels.train.TrainingSettings;
  * @param epoch the epochs completed when the parameters were saved
  * @param options driver-specific settings (mode, loss, device, data limit)
  * @param figures the final figures, e.g. {@code testAccuracy}
+ * @param timings seconds per phase of the run that wrote it (jvm, engine, data, training,
+ *     total); null until the run has finished
  */
 public record Manifest(int format, String name, String description, ModelSpec model,
         String paramsFile, String paramsSha256, int epoch, TrainingSettings training,
         Map<String, String> options, DataProvenance data, Map<String, Double> figures,
-        List<EpochRecord> history, Map<String, String> versions, String createdAt) {
+        List<EpochRecord> history, Map<String, String> versions, String createdAt,
+        Map<String, Double> timings) {
 
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "manifest.json";
@@ -37,7 +40,13 @@ public record Manifest(int format, String name, String description, ModelSpec mo
     /** This manifest, vouching for another parameter file. */
     public Manifest withParams(String file, String sha256) {
         return new Manifest(format, name, description, model, file, sha256, epoch, training,
-                options, data, figures, history, versions, createdAt);
+                options, data, figures, history, versions, createdAt, timings);
+    }
+
+    /** This manifest, with the finished run's timings. */
+    public Manifest withTimings(Map<String, Double> value) {
+        return new Manifest(format, name, description, model, paramsFile, paramsSha256, epoch,
+                training, options, data, figures, history, versions, createdAt, value);
     }
 
     public String toJson() {

@@ -22,8 +22,10 @@ public final class EpochSummaryLog implements FitListener {
             return;
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "Epoch %d/%d finished in %.2f s: train loss %.4f", record.epoch(), epochs,
-                record.seconds(), record.trainLoss()));
+                "Epoch %d/%d finished in %.2f s%s: train loss %.4f", record.epoch(), epochs,
+                record.seconds(), record.evalSeconds() == null ? ""
+                        : String.format(Locale.ROOT, " (+%.2f s evaluation)", record.evalSeconds()),
+                record.trainLoss()));
         if (record.trainAccuracy() != null) {
             line.append(String.format(Locale.ROOT, ", train accuracy %.4f", record.trainAccuracy()));
         }

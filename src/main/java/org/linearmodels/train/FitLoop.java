@@ -111,9 +111,14 @@ public final class FitLoop {
             }
             double trainLoss = lossSum.getFloat() / seen;
             Double trainAccuracy = accuracy == null ? null : (double) correct.getFloat() / seen;
-            Double testAccuracy = test == null || accuracy == null ? null : evaluate(test);
+            long trained = System.nanoTime();
+            if (test == null || accuracy == null) {
+                return new EpochRecord(epoch, trainLoss, trainAccuracy, null,
+                        (trained - start) / 1e9, null);
+            }
+            double testAccuracy = evaluate(test);
             return new EpochRecord(epoch, trainLoss, trainAccuracy, testAccuracy,
-                    (System.nanoTime() - start) / 1e9);
+                    (trained - start) / 1e9, (System.nanoTime() - trained) / 1e9);
         }
     }
 

@@ -98,7 +98,7 @@ public final class RunPlan {
         versions.put("java", System.getProperty("java.version"));
         return new Manifest(Manifest.FORMAT, b.name, b.description, b.model, null, null,
                 last.epoch(), b.settings, Map.copyOf(b.options), b.data, figures,
-                List.copyOf(history), versions, Instant.now().toString());
+                List.copyOf(history), versions, Instant.now().toString(), null);
     }
 
     /** Sets up a {@link RunPlan}. */

@@ -61,7 +61,8 @@ class CheckpointsTest {
                 ai.djl.ndarray.types.DataType.FLOAT32, false).add(inputs.get(":, 0, 0, 0").gt(0.5f));
         ArrayDataset data = new ArrayDataset.Builder().setData(inputs).optLabels(labels)
                 .setSampling(16, true).build();
-        TrainingSettings settings = new TrainingSettings(2, 16, 0.5f, OptimizerChoice.SGD, null, 3);
+        TrainingSettings settings = new TrainingSettings(2, 16, 0.5f, OptimizerChoice.SGD, null, 3,
+                null);
         RunPlan plan = RunPlan.builder(NAME, SPEC, settings).outputDir(dir).build();
         try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
                 new Accuracy(), Device.cpu())) {
@@ -123,7 +124,7 @@ class CheckpointsTest {
         Manifest edited = new Manifest(manifest.format(), manifest.name(), manifest.description(),
                 wider, manifest.paramsFile(), manifest.paramsSha256(), manifest.epoch(),
                 manifest.training(), manifest.options(), manifest.data(), manifest.figures(),
-                manifest.history(), manifest.versions(), manifest.createdAt());
+                manifest.history(), manifest.versions(), manifest.createdAt(), null);
         Files.writeString(file, edited.toJson());
         UserError e = assertThrows(UserError.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
