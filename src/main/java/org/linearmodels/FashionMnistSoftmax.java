@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.Preset;
 import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
@@ -34,7 +35,10 @@ import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.scratch.SoftmaxRegression;
 import org.linearmodels.scratch.Updater;
 import org.linearmodels.train.Monitor;
+import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.RunTimer;
+import org.linearmodels.train.Schedule;
 import org.linearmodels.train.TrainingChart;
 import org.linearmodels.train.TrainingJob;
 import org.linearmodels.train.TrainingSettings;
@@ -90,8 +94,18 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
         }
     }
 
+    /** The fastest way found past scikit-learn's 84.39 % (docs/BENCHMARKS.md). */
+    static final Preset FAST = new Preset("fast", "trainer mode, Adam, lr 0.004 decayed to 0"
+            + " by cosine, batch 100, 12 epochs: about 84.8 %", 12, 100, 0.004f,
+            OptimizerChoice.ADAM, Schedule.COSINE);
+
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "fast: trainer mode, Adam, lr 0.004 decayed to 0 by cosine, batch"
+                    + " 100, 12 epochs (about 84.8 %). Flags given beside it win.")
+    String preset;
 
     @Option(names = "--mode", paramLabel = "scratch|trainer",
             description = "From scratch as the tutorial, or with DJL's Trainer."
@@ -121,14 +135,22 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (preset != null) {
+            Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
+                mode = Mode.TRAINER;
+            }
+        }
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
+        RunTimer timer = new RunTimer();
         if (resume.resume && mode == Mode.SCRATCH) {
             throw new ParameterException(spec.commandLine(), "--resume"
                     + " works with --mode trainer; the from-scratch model is saved only at the"
                     + " end");
         }
         Device device = engine.trainingDevice();
+        timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
         ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,
@@ -139,9 +161,10 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                     new ImageDatasets.Request(Dataset.Usage.TRAIN, settings.batchSize(), true,
                             limit, device), manager);
             RandomAccessDataset test = ImageDatasets.load(cache, dataset,
-                    new ImageDatasets.Request(Dataset.Usage.TEST, settings.batchSize(), false,
-                            Long.MAX_VALUE, device), manager);
+                    new ImageDatasets.Request(Dataset.Usage.TEST, 0, false, Long.MAX_VALUE,
+                            device), manager);
             training.requireBatchAtMost(spec, train.size());
+            timer.lap("data");
             RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
                     .description("Tutorial T5: softmax regression on Fashion-MNIST, " + mode
                             + (mode == Mode.SCRATCH ? " with the " + updater + " updater" : ""))
@@ -151,11 +174,13 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                     .option("updater", mode == Mode.SCRATCH ? updater : "trainer")
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
+                    .option("preset", preset == null ? "tutorial" : preset)
                     .chartLayout(TrainingChart.Layout.COMBINED)
                     .build();
             manifest = mode == Mode.SCRATCH
                     ? trainFromScratch(plan, settings, train, test, manager)
                     : trainWithTrainer(plan, train, test, device);
+            timer.lap("training");
             drawPredictions(test, manager, device);
         }
         EpochRecord last = manifest.history().get(manifest.history().size() - 1);
@@ -167,20 +192,24 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                 && last.testAccuracy() <= 1;
         System.out.println("Tutorial bars (train loss < 0.5, both accuracies in (0.7, 1]): "
                 + (met ? "met" : "NOT met"));
+        timer.lap("pictures");
+        Checkpoints.updateManifest(training.outputDir, manifest.withTimings(timer.seconds()));
+        logger.info("Wall time: {}", timer.summary());
         logger.info("Saved {} with {}, {} and {} in {}", manifest.paramsFile(),
                 Manifest.FILE_NAME, RunPlan.CHART_FILE, PREDICTIONS_FILE, training.outputDir);
         return 0;
     }
 
     /** d2l's train_ch3 with W and b by hand, saved afterwards as a Linear layer's parameters. */
-    private Manifest trainFromScratch(RunPlan plan, TrainingSettings settings, Dataset train,
-            Dataset test, NDManager manager) throws IOException {
+    private Manifest trainFromScratch(RunPlan plan, TrainingSettings settings,
+            RandomAccessDataset train, Dataset test, NDManager manager) throws IOException {
         Engines.pytorch().setRandomSeed(settings.seed());
         Monitor monitor = plan.monitor();
         try (SoftmaxRegression regression = new SoftmaxRegression(manager, 784, 10)) {
             Updater update = updater == UpdaterChoice.HAND
                     ? regression.handSgd(settings.learningRate())
-                    : regression.djlUpdater(settings.newOptimizer());
+                    : regression.djlUpdater(settings.newOptimizer(
+                            (train.size() + settings.batchSize() - 1) / settings.batchSize(), 0));
             regression.train(train, test, settings.epochs(), update, List.of(monitor));
             var parameters = regression.linearParameters();
             return Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
@@ -210,12 +239,12 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
             try (first) {
                 NDArray images = first.getData().singletonOrThrow().get(":" + SHOWN);
                 int[] predicted = classifier.predictClasses(images);
-                float[] labels = first.getLabels().singletonOrThrow().toFloatArray();
+                long[] labels = first.getLabels().singletonOrThrow().toLongArray();
                 float[] pixels = images.toFloatArray();
                 List<ImageGrid.Tile> tiles = new ArrayList<>();
                 for (int i = 0; i < SHOWN; i++) {
                     float[] one = java.util.Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784);
-                    String truth = names.get((int) labels[i]);
+                    String truth = names.get(Math.toIntExact(labels[i]));
                     String guess = names.get(predicted[i]);
                     tiles.add(new ImageGrid.Tile(one, 28, List.of(truth, guess),
                             !truth.equals(guess)));

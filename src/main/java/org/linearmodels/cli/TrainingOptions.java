@@ -3,6 +3,7 @@ package org.linearmodels.cli;
 import java.nio.file.Path;
 import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.Schedule;
 import org.linearmodels.train.TrainingSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +37,11 @@ public class TrainingOptions {
     @Option(names = "--momentum", paramLabel = "M",
             description = "Momentum for sgd. Default: none.")
     public Float momentum;
+
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "The learning rate over the run: constant, or cosine decay to zero."
+                    + " Default: ${DEFAULT-VALUE}.")
+    public Schedule schedule = Schedule.CONSTANT;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seeds initialisation and shuffling; the same seed gives the same"
@@ -113,6 +119,7 @@ public class TrainingOptions {
                     "--momentum applies to --optimizer sgd only; " + optimizer
                             + " keeps its own moments");
         }
-        return new TrainingSettings(epochs, batchSize, learningRate, optimizer, momentum, seed);
+        return new TrainingSettings(epochs, batchSize, learningRate, optimizer, momentum, seed,
+                schedule);
     }
 }

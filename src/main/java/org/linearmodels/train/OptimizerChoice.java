@@ -19,14 +19,20 @@ public enum OptimizerChoice {
 
     private static final Set<String> MXNET_ONLY = Set.of("adagrad", "rmsprop", "nag", "adadelta");
 
-    /** Builds the optimiser; {@code momentum} (SGD only) may be null for none. */
-    public Optimizer create(float learningRate, Float momentum) {
-        Tracker lr = Tracker.fixed(learningRate);
+    /**
+     * Builds the optimiser; {@code momentum} (SGD only) may be null for none.
+     *
+     * @param updatesDone updates already made (a resumed run), so a schedule carries on
+     */
+    public Optimizer create(Tracker lr, Float momentum, int updatesDone) {
         return switch (this) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(lr)
-                    .optMomentum(momentum == null ? 0f : momentum).build();
-            case ADAM -> Optimizer.adam().optLearningRateTracker(lr).build();
-            case ADAMW -> Optimizer.adamW().optLearningRateTracker(lr).build();
+                    .optMomentum(momentum == null ? 0f : momentum)
+                    .optBeginNumUpdate(updatesDone).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(lr)
+                    .optBeginNumUpdate(updatesDone).build();
+            case ADAMW -> Optimizer.adamW().optLearningRateTracker(lr)
+                    .optBeginNumUpdate(updatesDone).build();
         };
     }
 

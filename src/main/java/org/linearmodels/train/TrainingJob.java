@@ -39,15 +39,17 @@ public final class TrainingJob implements AutoCloseable {
     private static final String RESUME_HINT = "run without --resume to start one";
 
     private final RunPlan plan;
+    private final Loss loss;
     private final Evaluator accuracy;
     private final Model model;
-    private final Trainer trainer;
     private final Monitor monitor;
     private final Manifest resumedFrom;
+    private Trainer trainer;
 
     private TrainingJob(RunPlan plan, Loss loss, Evaluator accuracy, Initializer weightInit,
             Initializer biasInit, Device device) {
         this.plan = plan;
+        this.loss = loss;
         this.accuracy = accuracy;
         if (plan.reseeds()) {
             Engines.pytorch().setRandomSeed(plan.settings().seed());
@@ -59,10 +61,6 @@ public final class TrainingJob implements AutoCloseable {
             block.setInitializer(biasInit, Parameter.Type.BIAS);
         }
         model.setBlock(block);
-        trainer = model.newTrainer(new DefaultTrainingConfig(loss)
-                .optOptimizer(plan.settings().newOptimizer())
-                .optDevices(new Device[] {device}));
-        trainer.initialize(plan.model().batchShape(1));
         if (plan.resumes()) {
             resumedFrom = Checkpoints.readManifest(plan.outputDir(), plan.name(), RESUME_HINT);
             if (!resumedFrom.model().equals(plan.model())) {
@@ -71,7 +69,6 @@ public final class TrainingJob implements AutoCloseable {
                         + "), not the " + plan.model() + " this run trains. Resume into"
                         + " another --output-dir, or run without --resume.");
             }
-            Checkpoints.restoreInto(model, plan.outputDir(), RESUME_HINT);
             warnAboutDifferences(resumedFrom);
             monitor = plan.monitor(resumedFrom.history());
         } else {
@@ -95,7 +92,7 @@ public final class TrainingJob implements AutoCloseable {
         return new TrainingJob(plan, loss, accuracy, weight, bias, device);
     }
 
-    /** The model being trained; its block holds the current parameters. */
+    /** The model being trained; once {@link #fit} starts, its block holds the parameters. */
     public Model model() {
         return model;
     }
@@ -114,22 +111,29 @@ public final class TrainingJob implements AutoCloseable {
      *     one that was not saved
      */
     public Manifest fit(Dataset train, long trainSize, Dataset test) {
-        int epochs = plan.settings().epochs();
-        int firstEpoch = resumedFrom == null ? 1 : resumedFrom.epoch() + 1;
+        TrainingSettings settings = plan.settings();
+        int epochs = settings.epochs();
+        int epochsDone = resumedFrom == null ? 0 : resumedFrom.epoch();
+        if (epochsDone >= epochs) {
+            logger.info("{} already holds {} epochs of {}; nothing to train",
+                    plan.outputDir(), epochsDone, epochs);
+            return resumedFrom;
+        }
+        long stepsPerEpoch = (trainSize + settings.batchSize() - 1) / settings.batchSize();
+        trainer = model.newTrainer(new DefaultTrainingConfig(loss)
+                .optOptimizer(settings.newOptimizer(stepsPerEpoch, epochsDone))
+                .optDevices(new Device[] {model.getNDManager().getDevice()}));
+        trainer.initialize(plan.model().batchShape(1));
         if (resumedFrom != null) {
-            if (firstEpoch > epochs) {
-                logger.info("{} already holds {} epochs of {}; nothing to train",
-                        plan.outputDir(), resumedFrom.epoch(), epochs);
-                return resumedFrom;
-            }
-            logger.info("Resuming from epoch {} of {} ({})", resumedFrom.epoch(), epochs,
+            Checkpoints.restoreInto(model, plan.outputDir(), RESUME_HINT);
+            logger.info("Resuming from epoch {} of {} ({})", epochsDone, epochs,
                     plan.outputDir().resolve(resumedFrom.paramsFile()));
         }
         EpochCheckpoint checkpoint = new EpochCheckpoint();
         FitLoop loop = new FitLoop(trainer, accuracy,
                 plan.logEvery() > 0 ? plan.logEvery() : Integer.MAX_VALUE,
                 plan.settings().seed(), List.of(monitor, checkpoint));
-        loop.fit(train, trainSize, plan.settings().batchSize(), test, firstEpoch, epochs);
+        loop.fit(train, trainSize, settings.batchSize(), test, epochsDone + 1, epochs);
         return checkpoint.saved != null ? checkpoint.saved : plan.manifest(monitor.history());
     }
 
@@ -190,7 +194,9 @@ public final class TrainingJob implements AutoCloseable {
 
     @Override
     public void close() {
-        trainer.close();
+        if (trainer != null) {
+            trainer.close();
+        }
         model.close();
     }
 }
