@@ -114,7 +114,7 @@ public final class IrisLogistic implements Callable<Integer> {
         }
         TabularData data = Tables.iris(csv);
         TrainingSettings settings = training.toSettings(spec, data.rows());
-        Device device = engine.trainingDevice();
+        Device device = engine.trainingDevice(spec);
         ModelSpec model = new ModelSpec(List.of((long) data.featureCount()), 1,
                 ModelSpec.Head.SIGMOID, null, data.classNames());
         Manifest manifest = mode == Mode.SCRATCH

@@ -78,7 +78,7 @@ public final class LinearRegression implements Callable<Integer> {
     public Integer call() throws IOException {
         TabularData data = Tables.lineYEqualsTwoX();
         TrainingSettings settings = training.toSettings(spec, data.rows());
-        Device device = engine.trainingDevice();
+        Device device = engine.trainingDevice(spec);
         ModelSpec model = new ModelSpec(List.of(1L), 1, ModelSpec.Head.IDENTITY, null, null);
         RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
                 .description("Tutorial T1: linear regression on y = 2x")

@@ -6,7 +6,6 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Dataset;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.DataOptions;
+import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
@@ -28,7 +28,9 @@ import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Measures the MNIST predictor in process, after warm-up: the latency of one image at a time
@@ -62,16 +64,23 @@ public final class PredictorBenchmark implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         Cli.run(new PredictorBenchmark(), args);
     }
 
     @Override
     public Integer call() throws IOException {
+        Device device = engine.predictionDevice(spec);
         List<float[]> images = testImages();
         Map<String, Double> figures = new LinkedHashMap<>();
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, MnistLogistic.NAME,
-                MnistLogistic.COMMAND, Device.cpu(), ImageNormalizer.Style.MNIST)) {
+                MnistLogistic.COMMAND, device, ImageNormalizer.Style.MNIST)) {
             long[] latencies = singleImageLatencies(classifier, images);
             figures.put("single_p50_ms", percentile(latencies, 50) / 1e6);
             figures.put("single_p99_ms", percentile(latencies, 99) / 1e6);
@@ -98,9 +107,8 @@ public final class PredictorBenchmark implements Callable<Integer> {
     private List<float[]> testImages() {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            ArrayDataset test = ImageDatasets.load(cache, ImageDataset.MNIST,
-                    new ImageDatasets.Request(Dataset.Usage.TEST, 0, false,
-                            data.resolveLimit(null), Device.cpu()), manager);
+            ArrayDataset test = ImageDatasets.test(cache, ImageDataset.MNIST,
+                    data.resolveLimit(spec), Device.cpu(), manager);
             float[] all = test.getByRange(manager, 0, test.size()).getData().singletonOrThrow()
                     .toFloatArray();
             List<float[]> images = new ArrayList<>();
@@ -170,6 +178,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
     private static double percentile(long[] values, int percent) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.min(sorted.length - 1, rank)];
     }
 }

@@ -68,7 +68,7 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
             }
             rows.add(row);
         }
-        Device device = engine.device.resolve();
+        Device device = engine.predictionDevice(spec);
         try (TabularPredictor predictor = TabularPredictor.load(modelDir, modelName,
                 trainCommand, device)) {
             List<float[]> answers = predictor.predict(rows);

@@ -2,6 +2,7 @@ package org.linearmodels.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import ai.djl.pytorch.jni.JniUtils;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
 
@@ -11,6 +12,16 @@ public final class Engines {
     public static final String NAME = "PyTorch";
 
     private Engines() {}
+
+    /**
+     * Sets libtorch's intra-op threads for this process. DJL starts as many as there are cores;
+     * one is faster for the tutorials' batches of 100 rows, whose ops are too small for the
+     * fork and join of a second thread to pay (docs/PERFORMANCE.md).
+     */
+    public static void useThreads(int threads) {
+        pytorch();
+        JniUtils.setNumThreads(threads);
+    }
 
     /** DJL's PyTorch engine; loading it the first time loads libtorch. */
     public static Engine pytorch() {
