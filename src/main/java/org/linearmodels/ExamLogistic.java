@@ -13,6 +13,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -84,7 +85,8 @@ public final class ExamLogistic implements Callable<Integer> {
     float handLearningRate = 0.1f;
 
     @Option(names = "--log-every", paramLabel = "N",
-            description = "Print epoch, loss and accuracy every N epochs. Default: ${DEFAULT-VALUE}.")
+            description = "Print epoch, loss and accuracy every N epochs."
+                    + " Default: ${DEFAULT-VALUE}.")
     int logEvery = 200;
 
     @Option(names = "--csv", paramLabel = "FILE",
@@ -112,7 +114,7 @@ public final class ExamLogistic implements Callable<Integer> {
         float[] maxima = raw.columnMaxima();
         TabularData data = raw.dividedBy(maxima);
         TrainingSettings settings = training.toSettings(spec, data.rows());
-        Device device = engine.trainingDevice();
+        Device device = engine.trainingDevice(spec);
         Path out = training.outputDir;
         Figure.save(List.of(scatter(data, "The two exams, each score / its maximum")
                 .withXRange(0.2, 1.05).withYRange(0.2, 1.05)), 1, out.resolve("data.png"));
@@ -217,7 +219,7 @@ public final class ExamLogistic implements Callable<Integer> {
 
     private static Panel sigmoidPanel() {
         double[] z = IntStream.rangeClosed(0, 2000).mapToDouble(i -> -10 + i * 0.01).toArray();
-        double[] s = java.util.Arrays.stream(z).map(v -> 1 / (1 + Math.exp(-v))).toArray();
+        double[] s = Arrays.stream(z).map(v -> 1 / (1 + Math.exp(-v))).toArray();
         return new Panel("sigmoid(z) = 1 / (1 + e^-z)", "z", "sigmoid(z)",
                 List.of(Series.line("sigmoid", z, s).withColor(NOT_ADMITTED)));
     }
@@ -231,7 +233,7 @@ public final class ExamLogistic implements Callable<Integer> {
         Color[] colors = {new Color(44, 160, 44), new Color(148, 103, 189)};
         for (int r = 0; r < runs.size(); r++) {
             Run run = runs.get(r);
-            double[] x2 = java.util.Arrays.stream(x1)
+            double[] x2 = Arrays.stream(x1)
                     .map(v -> (-run.weights()[0] * v - run.bias()) / run.weights()[1]).toArray();
             Series line = Series.line(run.name(), x1, x2).withColor(colors[r % colors.length]);
             series.add(r == 0 ? line : line.dashed());

@@ -8,9 +8,11 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -149,7 +151,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                     + " works with --mode trainer; the from-scratch model is saved only at the"
                     + " end");
         }
-        Device device = engine.trainingDevice();
+        Device device = engine.trainingDevice(spec);
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
@@ -157,12 +159,10 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                 dataset.classNames());
         Manifest manifest;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            RandomAccessDataset train = ImageDatasets.load(cache, dataset,
-                    new ImageDatasets.Request(Dataset.Usage.TRAIN, settings.batchSize(), true,
-                            limit, device), manager);
-            RandomAccessDataset test = ImageDatasets.load(cache, dataset,
-                    new ImageDatasets.Request(Dataset.Usage.TEST, 0, false, Long.MAX_VALUE,
-                            device), manager);
+            RandomAccessDataset train = ImageDatasets.training(cache, dataset,
+                    settings.batchSize(), limit, device, manager);
+            RandomAccessDataset test = ImageDatasets.test(cache, dataset, Long.MAX_VALUE, device,
+                    manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
             RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
@@ -233,7 +233,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
             Batch first;
             try {
                 first = test.getData(manager).iterator().next();
-            } catch (ai.djl.translate.TranslateException e) {
+            } catch (TranslateException e) {
                 throw new IOException(e);
             }
             try (first) {
@@ -243,7 +243,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                 float[] pixels = images.toFloatArray();
                 List<ImageGrid.Tile> tiles = new ArrayList<>();
                 for (int i = 0; i < SHOWN; i++) {
-                    float[] one = java.util.Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784);
+                    float[] one = Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784);
                     String truth = names.get(Math.toIntExact(labels[i]));
                     String guess = names.get(predicted[i]);
                     tiles.add(new ImageGrid.Tile(one, 28, List.of(truth, guess),

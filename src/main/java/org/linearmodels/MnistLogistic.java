@@ -2,7 +2,6 @@ package org.linearmodels;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
@@ -91,16 +90,14 @@ public final class MnistLogistic implements Callable<Integer> {
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
         RunTimer timer = new RunTimer();
-        Device device = engine.trainingDevice();
+        Device device = engine.trainingDevice(spec);
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            RandomAccessDataset train = ImageDatasets.load(cache, ImageDataset.MNIST,
-                    new ImageDatasets.Request(Dataset.Usage.TRAIN, settings.batchSize(), true,
-                            limit, device), manager);
-            RandomAccessDataset test = ImageDatasets.load(cache, ImageDataset.MNIST,
-                    new ImageDatasets.Request(Dataset.Usage.TEST, 0, false, Long.MAX_VALUE,
-                            device), manager);
+            RandomAccessDataset train = ImageDatasets.training(cache, ImageDataset.MNIST,
+                    settings.batchSize(), limit, device, manager);
+            RandomAccessDataset test = ImageDatasets.test(cache, ImageDataset.MNIST,
+                    Long.MAX_VALUE, device, manager);
             timer.lap("data");
             ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX,
                     null, ImageDataset.MNIST.classNames());

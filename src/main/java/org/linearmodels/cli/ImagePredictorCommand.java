@@ -3,7 +3,6 @@ package org.linearmodels.cli;
 import ai.djl.Device;
 import ai.djl.modality.Classifications;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +72,7 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
                     + dataset.classNames().size() + ", got " + top);
         }
         long limit = data.resolveLimit(spec);
-        Device device = engine.device.resolve();
+        Device device = engine.predictionDevice(spec);
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, modelName,
                 trainCommand, device, style)) {
             if (images.isEmpty()) {
@@ -91,9 +90,7 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
     private void printTestAccuracy(ImageClassifier classifier, Device device, long limit) {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            RandomAccessDataset test = ImageDatasets.load(cache, dataset,
-                    new ImageDatasets.Request(Dataset.Usage.TEST, 0, false, limit, device),
-                    manager);
+            RandomAccessDataset test = ImageDatasets.test(cache, dataset, limit, device, manager);
             double accuracy = classifier.accuracy(test, manager);
             System.out.printf(Locale.ROOT, "Accuracy of the model on the %d test images: %.2f %%%n",
                     test.size(), 100 * accuracy);

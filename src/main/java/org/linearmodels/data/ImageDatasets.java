@@ -31,14 +31,6 @@ public final class ImageDatasets {
 
     private ImageDatasets() {}
 
-    /**
-     * What a run asks of the data: which split, how it is batched, and how much of it.
-     *
-     * @param batchSize 0 for the whole split as one batch (evaluation)
-     */
-    public record Request(Dataset.Usage usage, int batchSize, boolean shuffle, long limit,
-            Device device) {}
-
     /** Where a model's training data came from, for its manifest. */
     public static DataProvenance provenance(ImageDataset dataset, long trainExamples) {
         Map<String, String> md5 = new LinkedHashMap<>();
@@ -50,10 +42,24 @@ public final class ImageDatasets {
     }
 
     /**
-     * Loads one split of {@code dataset} into memory owned by {@code manager}: closing the
-     * manager frees it.
+     * The training split in shuffled batches of {@code batchSize}, its first {@code limit}
+     * images only, in memory owned by {@code manager} (closing it frees them).
      */
-    public static ArrayDataset load(DatasetCache cache, ImageDataset dataset, Request request,
+    public static ArrayDataset training(DatasetCache cache, ImageDataset dataset, int batchSize,
+            long limit, Device device, NDManager manager) {
+        return load(cache, dataset, Dataset.Usage.TRAIN, batchSize, true, limit, device,
+                manager);
+    }
+
+    /** The test split, its first {@code limit} images, as one batch for evaluation. */
+    public static ArrayDataset test(DatasetCache cache, ImageDataset dataset, long limit,
+            Device device, NDManager manager) {
+        return load(cache, dataset, Dataset.Usage.TEST, 0, false, limit, device, manager);
+    }
+
+    /** @param batchSize 0 for the whole split as one batch */
+    private static ArrayDataset load(DatasetCache cache, ImageDataset dataset,
+            Dataset.Usage usage, int batchSize, boolean shuffle, long limit, Device device,
             NDManager manager) {
         Repository repository = cache.ensure(dataset);
         NDArray images;
@@ -63,11 +69,11 @@ public final class ImageDatasets {
         try (NDManager loading = manager.newSubManager()) {
             RandomAccessDataset raw = switch (dataset) {
                 case MNIST -> Mnist.builder().optRepository(repository).optManager(loading)
-                        .optUsage(request.usage()).setSampling(1, false)
-                        .optLimit(request.limit()).build();
+                        .optUsage(usage).setSampling(1, false)
+                        .optLimit(limit).build();
                 case FASHION_MNIST -> FashionMnist.builder().optRepository(repository)
-                        .optManager(loading).optUsage(request.usage()).setSampling(1, false)
-                        .optLimit(request.limit()).build();
+                        .optManager(loading).optUsage(usage).setSampling(1, false)
+                        .optLimit(limit).build();
             };
             raw.prepare();
             int size = Math.toIntExact(raw.size());
@@ -82,9 +88,8 @@ public final class ImageDatasets {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot read " + dataset.displayName()
                     + " from " + cache.directory(dataset) + ": " + e.getMessage(), e);
         }
-        int batchSize = request.batchSize() > 0 ? request.batchSize()
-                : Math.toIntExact(images.getShape().get(0));
+        int size = batchSize > 0 ? batchSize : Math.toIntExact(images.getShape().get(0));
         return new ArrayDataset.Builder().setData(images).optLabels(labels)
-                .setSampling(batchSize, request.shuffle()).optDevice(request.device()).build();
+                .setSampling(size, shuffle).optDevice(device).build();
     }
 }
