@@ -3,6 +3,7 @@ package org.linearmodels;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.linearmodels.cli.Cli;
 
 /** A command run in this JVM through {@link Cli#execute}: its exit code and what it printed. */
@@ -31,7 +32,7 @@ public record CommandResult(int exitCode, String out, String err) {
     }
 
     /** The error output's lines, without blank ones. */
-    public java.util.List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().filter(line -> !line.isBlank()).toList();
     }
 }

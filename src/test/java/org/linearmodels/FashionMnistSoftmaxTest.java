@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.model.EpochRecord;
@@ -35,9 +36,9 @@ class FashionMnistSoftmaxTest {
         CommandResult predicted = CommandResult.run(new FashionPredictor(), "--model-dir",
                 temp.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
-        assertEquals(String.format(java.util.Locale.ROOT,
-                "Accuracy of the model on the 10000 test images: %.2f %%", 100 * last.testAccuracy()),
-                predicted.out().strip());
+        assertEquals(String.format(Locale.ROOT,
+                "Accuracy of the model on the 10000 test images: %.2f %%",
+                100 * last.testAccuracy()), predicted.out().strip());
     }
 
     @Test

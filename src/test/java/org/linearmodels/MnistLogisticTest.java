@@ -77,7 +77,7 @@ class MnistLogisticTest {
         "--momentum 1.5       | --momentum must be in [0, 1), got 1.5",
         "--optimizer adam --momentum 0.9 | --momentum applies to --optimizer sgd only",
         "--optimizer foo      | Invalid value for option '--optimizer': 'foo' is not an optimiser",
-        "--optimizer rmsprop  | Invalid value for option '--optimizer': 'rmsprop' is one of DJL's MXNet-only",
+        "--optimizer rmsprop  | Invalid value for option '--optimizer': 'rmsprop' is one of DJL's",
         "--device tpu         | Invalid value for option '--device'",
         "--epochs three       | Invalid value for option '--epochs'",
         "--frobnicate         | Unknown option: '--frobnicate'",

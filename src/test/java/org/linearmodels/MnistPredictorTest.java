@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import org.linearmodels.data.ImageDataset;
 class MnistPredictorTest {
 
     private static final Pattern ANSWER = Pattern.compile(
-            "^(.+): (\\d) \\((\\d+\\.\\d\\d) %\\), (\\d) \\((\\d+\\.\\d\\d) %\\), (\\d) \\((\\d+\\.\\d\\d) %\\)$");
+            "^(.+): (\\d) \\((\\d+\\.\\d\\d) %\\), (\\d) \\((\\d+\\.\\d\\d) %\\),"
+                    + " (\\d) \\((\\d+\\.\\d\\d) %\\)$");
 
     @TempDir
     Path temp;
@@ -123,7 +125,7 @@ class MnistPredictorTest {
         Path file = temp.resolve("cut.png");
         ImageIO.write(picture, "png", file.toFile());
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
         assertBadImage(file, file + " cannot be decoded as PNG");
     }
 

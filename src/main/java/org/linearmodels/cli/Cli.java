@@ -48,7 +48,8 @@ public final class Cli {
         if (e instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+                line.append(" (did you mean ").append(String.join(" or ", suggestions))
+                        .append("?)");
             }
         }
         line.append(". Run ").append(commandLine.getCommandName()).append(" --help for the flags.");

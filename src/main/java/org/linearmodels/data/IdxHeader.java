@@ -64,7 +64,8 @@ public record IdxHeader(int[] dimensions, long fileSize) {
                 }
             }
         } catch (EOFException e) {
-            throw new FormatException("truncated: " + fileSize + " bytes is shorter than its header");
+            throw new FormatException("truncated: " + fileSize
+                    + " bytes is shorter than its header");
         } catch (FormatException e) {
             throw e;
         } catch (IOException e) {

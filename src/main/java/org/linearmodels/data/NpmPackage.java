@@ -10,8 +10,12 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-/** A package from the npm registry, fetched with {@code npm pack} (so npm's proxy settings apply). */
-public record NpmPackage(String name, String version, String npmCommand) implements RegistryPackage {
+/**
+ * A package from the npm registry, fetched with {@code npm pack}, so npm's own registry and
+ * proxy settings apply.
+ */
+public record NpmPackage(String name, String version, String npmCommand)
+        implements RegistryPackage {
 
     public NpmPackage(String name, String version) {
         this(name, version, "npm");

@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.linearmodels.model.DataProvenance;
 
 /**
@@ -29,7 +31,7 @@ public record TabularData(String name, String source, String md5, List<String> f
     /** The largest value of each feature column. */
     public float[] columnMaxima() {
         float[] maxima = new float[featureCount()];
-        java.util.Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
+        Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
         for (float[] row : features) {
             for (int j = 0; j < maxima.length; j++) {
                 maxima[j] = Math.max(maxima[j], row[j]);
@@ -51,7 +53,7 @@ public record TabularData(String name, String source, String md5, List<String> f
 
     /** Feature column {@code j} of the rows labelled {@code label}. */
     public double[] column(int j, float label) {
-        return java.util.stream.IntStream.range(0, rows()).filter(i -> labels[i] == label)
+        return IntStream.range(0, rows()).filter(i -> labels[i] == label)
                 .mapToDouble(i -> features[i][j]).toArray();
     }
 

@@ -1,6 +1,7 @@
 package org.linearmodels.engine;
 
 import ai.djl.Device;
+import java.util.Locale;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
 
@@ -30,6 +31,6 @@ public enum DeviceChoice {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

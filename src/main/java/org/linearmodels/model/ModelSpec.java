@@ -66,7 +66,8 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
      */
     public Block newBlock() {
         Linear linear = Linear.builder().setUnits(outputs).build();
-        UniformInitializer pytorchDefault = new UniformInitializer((float) (1 / Math.sqrt(features())));
+        UniformInitializer pytorchDefault =
+                new UniformInitializer((float) (1 / Math.sqrt(features())));
         linear.setInitializer(pytorchDefault, Parameter.Type.WEIGHT);
         linear.setInitializer(pytorchDefault, Parameter.Type.BIAS);
         if (inputShape.size() == 1) {

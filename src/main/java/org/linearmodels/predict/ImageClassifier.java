@@ -8,6 +8,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
@@ -94,11 +95,11 @@ public final class ImageClassifier implements AutoCloseable {
         }
     }
 
-    /** The most probable class of each image of a (n, 1, 28, 28) batch already framed as in training. */
+    /** The most probable class of each image of an (n, 1, 28, 28) batch framed as in training. */
     public int[] predictClasses(NDArray images) {
         try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
             return predictor.predict(new NDList(images)).singletonOrThrow().argMax(1)
-                    .toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+                    .toType(DataType.INT32, false).toIntArray();
         } catch (TranslateException e) {
             throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
         }

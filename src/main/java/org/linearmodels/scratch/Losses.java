@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 /** The losses the tutorials write by hand, on probabilities, as NDArray expressions. */
 public final class Losses {
 
-    /** PyTorch's {@code binary_cross_entropy} clamps each log at -100 so that log(0) stays finite. */
+    /** PyTorch's {@code binary_cross_entropy} clamps each log at -100: log(0) stays finite. */
     private static final float LOG_FLOOR = -100f;
     /** T3's clamp: probabilities are kept at or above 1e-12 before the log. */
     private static final float PROBABILITY_FLOOR = 1e-12f;

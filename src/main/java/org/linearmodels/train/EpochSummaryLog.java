@@ -27,7 +27,8 @@ public final class EpochSummaryLog implements FitListener {
                         : String.format(Locale.ROOT, " (+%.2f s evaluation)", record.evalSeconds()),
                 record.trainLoss()));
         if (record.trainAccuracy() != null) {
-            line.append(String.format(Locale.ROOT, ", train accuracy %.4f", record.trainAccuracy()));
+            line.append(String.format(Locale.ROOT, ", train accuracy %.4f",
+                    record.trainAccuracy()));
         }
         if (record.testAccuracy() != null) {
             line.append(String.format(Locale.ROOT, ", test accuracy %.4f", record.testAccuracy()));

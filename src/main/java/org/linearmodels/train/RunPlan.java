@@ -1,5 +1,6 @@
 package org.linearmodels.train;
 
+import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ public final class RunPlan {
             figures.put("testAccuracy", last.testAccuracy());
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
+        versions.put("djl", Engine.getDjlVersion());
         versions.put("pytorch", Engines.pytorch().getVersion());
         versions.put("java", System.getProperty("java.version"));
         return new Manifest(Manifest.FORMAT, b.name, b.description, b.model, null, null,

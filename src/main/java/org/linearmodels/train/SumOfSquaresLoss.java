@@ -17,6 +17,7 @@ public final class SumOfSquaresLoss extends L2Loss {
 
     @Override
     public NDArray evaluate(NDList label, NDList prediction) {
-        return super.evaluate(label, prediction).mul(prediction.singletonOrThrow().getShape().get(0));
+        long batchSize = prediction.singletonOrThrow().getShape().get(0);
+        return super.evaluate(label, prediction).mul(batchSize);
     }
 }

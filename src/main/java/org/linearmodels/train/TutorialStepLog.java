@@ -4,7 +4,10 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs the batch loss as the PyTorch tutorials print it: {@code Epoch [1/5], Step [100/600], Loss: 2.1771}. */
+/**
+ * Logs the batch loss as the PyTorch tutorials print it:
+ * {@code Epoch [1/5], Step [100/600], Loss: 2.1771}.
+ */
 public final class TutorialStepLog implements FitListener {
 
     private static final Logger logger = LoggerFactory.getLogger(TutorialStepLog.class);

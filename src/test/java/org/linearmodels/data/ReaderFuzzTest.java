@@ -125,7 +125,8 @@ class ReaderFuzzTest {
                 } catch (UserError expected) {
                     outcomes[1]++;
                     assertTrue(expected.exitCode() == ExitCode.DATA_CORRUPT, "case " + i);
-                    assertTrue(expected.getMessage().startsWith("fuzz.csv "), expected.getMessage());
+                    assertTrue(expected.getMessage().startsWith("fuzz.csv "),
+                            expected.getMessage());
                 } catch (Exception e) {
                     fail("case " + i + " '" + new String(input, StandardCharsets.ISO_8859_1)
                             + "' threw " + e, e);

@@ -10,6 +10,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.ArrayDataset;
@@ -57,8 +58,8 @@ class CheckpointsTest {
 
     /** Trains the toy classifier two epochs into {@code dir}; returns its outputs on inputs. */
     private float[] trainAndPredict() {
-        NDArray labels = inputs.sum(new int[] {1, 2, 3}).gt(8f).toType(
-                ai.djl.ndarray.types.DataType.FLOAT32, false).add(inputs.get(":, 0, 0, 0").gt(0.5f));
+        NDArray labels = inputs.sum(new int[] {1, 2, 3}).gt(8f).toType(DataType.FLOAT32, false)
+                .add(inputs.get(":, 0, 0, 0").gt(0.5f));
         ArrayDataset data = new ArrayDataset.Builder().setData(inputs).optLabels(labels)
                 .setSampling(16, true).build();
         TrainingSettings settings = new TrainingSettings(2, 16, 0.5f, OptimizerChoice.SGD, null, 3,

@@ -7,6 +7,7 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -92,13 +93,13 @@ class ResumeTest {
     }
 
     private static String[] withResume(String[] args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--resume";
         return all;
     }
 
     private static String[] withOutput(String[] args, Path dir) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--output-dir";
         all[args.length + 1] = dir.toString();
         return all;
