@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.evaluator.BinaryAccuracy;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
@@ -34,6 +33,7 @@ import org.linearmodels.plot.Series;
 import org.linearmodels.scratch.ClampedBinaryCrossEntropyLoss;
 import org.linearmodels.scratch.LogisticRegression;
 import org.linearmodels.scratch.Losses;
+import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.FitListener;
 import org.linearmodels.train.LinearParameterTrace;
 import org.linearmodels.train.RunPlan;
@@ -183,7 +183,7 @@ public final class ExamLogistic implements Callable<Integer> {
                 loss instanceof ClampedBinaryCrossEntropyLoss
                         ? "hand-written clamped loss on sigmoid(x·w + b)"
                         : "fused SigmoidBinaryCrossEntropyLoss on the logits x·w + b");
-        try (TrainingJob job = TrainingJob.start(plan, loss, new BinaryAccuracy(0f),
+        try (TrainingJob job = TrainingJob.start(plan, loss, CorrectCount.logitSign(),
                 new NormalInitializer(1f), new ConstantInitializer(0f), device)) {
             job.monitor().add(new FitListener() {
                 @Override

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
@@ -36,6 +35,7 @@ import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.scratch.SoftmaxRegression;
 import org.linearmodels.scratch.Updater;
+import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.Monitor;
 import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.RunPlan;
@@ -219,7 +219,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
 
     private Manifest trainWithTrainer(RunPlan plan, Dataset train, Dataset test, Device device) {
         try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
-                new Accuracy(), device)) {
+                CorrectCount.argmax(), device)) {
             return job.fit(train, ((RandomAccessDataset) train).size(), test);
         }
     }

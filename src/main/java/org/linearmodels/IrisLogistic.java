@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.evaluator.BinaryAccuracy;
 import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.scratch.LogisticRegression;
 import org.linearmodels.scratch.Losses;
+import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.Monitor;
 import org.linearmodels.train.RunPlan;
 import org.linearmodels.train.TrainingJob;
@@ -165,7 +165,7 @@ public final class IrisLogistic implements Callable<Integer> {
                 .title("Iris logistic regression (trainer)").build();
         try (NDManager manager = NDManager.newBaseManager(device);
                 TrainingJob job = TrainingJob.start(plan, new SigmoidBinaryCrossEntropyLoss(),
-                        new BinaryAccuracy(0f), device)) {
+                        CorrectCount.logitSign(), device)) {
             return job.fit(data.toDataset(manager, settings.batchSize(), false), data.rows(),
                     null);
         }

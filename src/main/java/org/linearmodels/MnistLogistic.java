@@ -3,7 +3,6 @@ package org.linearmodels;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.RunPlan;
 import org.linearmodels.train.RunTimer;
@@ -113,7 +113,7 @@ public final class MnistLogistic implements Callable<Integer> {
                     .build();
             Manifest manifest;
             try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
-                    new Accuracy(), device)) {
+                    CorrectCount.argmax(), device)) {
                 manifest = job.fit(train, train.size(), test);
             }
             timer.lap("training");

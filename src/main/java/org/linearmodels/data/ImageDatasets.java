@@ -23,9 +23,10 @@ import org.linearmodels.model.DataProvenance;
 
 /**
  * Loads MNIST and Fashion-MNIST through DJL's own {@link Mnist} and {@link FashionMnist} classes
- * over the verified cache, then holds each split as one in-memory tensor: images (n, 1, 28, 28)
- * float32 scaled to [0, 1] (DJL's ToTensor, applied once), labels (n) int64. Batches are
- * gathered from it by index, as the PyTorch tutorials' in-memory variant slices its tensor.
+ * over the verified cache, then holds each split as one in-memory tensor: images (n, 784)
+ * float32 scaled to [0, 1] (DJL's ToTensor, applied once), one row an image, and labels (n)
+ * int64. Batches are gathered from it by index, as the PyTorch tutorials' in-memory variant
+ * slices its tensor; the models flatten their (1, 28, 28) input, so rows fit them as they are.
  */
 public final class ImageDatasets {
 
@@ -79,7 +80,7 @@ public final class ImageDatasets {
             int size = Math.toIntExact(raw.size());
             try (Batch all = raw.getData(loading,
                     new BatchSampler(new SequenceSampler(), size, false)).iterator().next()) {
-                images = all.getData().singletonOrThrow();
+                images = all.getData().singletonOrThrow().reshape(size, ImageDataset.PIXELS);
                 labels = all.getLabels().singletonOrThrow().toType(DataType.INT64, true);
                 images.attach(manager);
                 labels.attach(manager);
@@ -89,7 +90,7 @@ public final class ImageDatasets {
                     + " from " + cache.directory(dataset) + ": " + e.getMessage(), e);
         }
         int size = batchSize > 0 ? batchSize : Math.toIntExact(images.getShape().get(0));
-        return new ArrayDataset.Builder().setData(images).optLabels(labels)
-                .setSampling(size, shuffle).optDevice(device).build();
+        return new RowGatherDataset(new ArrayDataset.Builder().setData(images).optLabels(labels)
+                .setSampling(size, shuffle).optDevice(device));
     }
 }

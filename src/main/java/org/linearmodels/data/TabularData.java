@@ -73,7 +73,7 @@ public record TabularData(String name, String source, String md5, List<String> f
 
     /**
      * A DJL dataset over the table, in batches of {@code batchSize}. Labels are a (rows, 1)
-     * column, the shape of a one-unit Linear layer's output, which DJL's BinaryAccuracy needs.
+     * column, the shape of a one-unit Linear layer's output.
      */
     public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle) {
         return new ArrayDataset.Builder().setData(featureArray(manager))

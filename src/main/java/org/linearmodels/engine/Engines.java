@@ -26,6 +26,7 @@ public final class Engines {
     /** DJL's PyTorch engine; loading it the first time loads libtorch. */
     public static Engine pytorch() {
         try {
+            NativeHeap.keepBuffersInHeap();
             return Engine.getEngine(NAME);
         } catch (EngineException | IllegalArgumentException e) {
             throw new UserError(ExitCode.DEVICE, "cannot load PyTorch's native library ("

@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.evaluator.Accuracy;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.linearmodels.cli.UserError;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.train.CorrectCount;
 
 /**
  * A trained image classifier loaded from its checkpoint directory: classifies image files, or
@@ -109,13 +109,14 @@ public final class ImageClassifier implements AutoCloseable {
     public double accuracy(Dataset data, NDManager manager) {
         try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
                 NDManager sums = manager.newSubManager()) {
-            Accuracy accuracy = new Accuracy();
+            CorrectCount accuracy = CorrectCount.argmax();
             NDArray correct = sums.zeros(new Shape());
             long seen = 0;
             for (Batch batch : data.getData(manager)) {
                 try (batch) {
                     NDList logits = predictor.predict(batch.getData());
-                    correct.addi(accuracy.evaluate(batch.getLabels(), logits));
+                    correct.addi(accuracy.count(logits.singletonOrThrow(),
+                            batch.getLabels().singletonOrThrow()));
                     seen += batch.getSize();
                 }
             }

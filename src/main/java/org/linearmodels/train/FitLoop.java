@@ -8,7 +8,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.evaluator.Evaluator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.RandomUtils;
 import java.io.IOException;
@@ -30,19 +29,18 @@ import org.linearmodels.model.EpochRecord;
 public final class FitLoop {
 
     private final Trainer trainer;
-    private final Evaluator accuracy;
+    private final CorrectCount accuracy;
     private final int logEvery;
     private final int seed;
     private final List<FitListener> listeners;
 
     /**
-     * @param accuracy counts correct predictions ({@code evaluate} of DJL's {@code Accuracy}
-     *     or {@code BinaryAccuracy}); null for regression
+     * @param accuracy counts correct predictions; null for regression
      * @param logEvery steps between two {@link FitListener#onLoss} calls
      * @param seed with the epoch number, fixes each epoch's shuffle, so a resumed run shuffles
      *     as an uninterrupted one would
      */
-    public FitLoop(Trainer trainer, Evaluator accuracy, int logEvery, int seed,
+    public FitLoop(Trainer trainer, CorrectCount accuracy, int logEvery, int seed,
             List<FitListener> listeners) {
         this.trainer = trainer;
         this.accuracy = accuracy;
@@ -95,7 +93,8 @@ public final class FitLoop {
                     seen += batch.getSize();
                     lossSum.addi(loss.mul(batch.getSize()));
                     if (accuracy != null) {
-                        correct.addi(accuracy.evaluate(labels, predictions));
+                        correct.addi(accuracy.count(predictions.singletonOrThrow(),
+                                labels.singletonOrThrow()));
                     }
                     for (FitListener listener : listeners) {
                         listener.onStep(epoch, step);
@@ -130,7 +129,8 @@ public final class FitLoop {
             for (Batch batch : iterate(data)) {
                 try (batch) {
                     NDList predictions = trainer.evaluate(batch.getData());
-                    correct.addi(accuracy.evaluate(batch.getLabels(), predictions));
+                    correct.addi(accuracy.count(predictions.singletonOrThrow(),
+                            batch.getLabels().singletonOrThrow()));
                     seen += batch.getSize();
                 }
             }

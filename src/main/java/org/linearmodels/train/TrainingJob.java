@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.loss.Loss;
 import java.io.IOException;
@@ -40,13 +39,13 @@ public final class TrainingJob implements AutoCloseable {
 
     private final RunPlan plan;
     private final Loss loss;
-    private final Evaluator accuracy;
+    private final CorrectCount accuracy;
     private final Model model;
     private final Monitor monitor;
     private final Manifest resumedFrom;
     private Trainer trainer;
 
-    private TrainingJob(RunPlan plan, Loss loss, Evaluator accuracy, Initializer weightInit,
+    private TrainingJob(RunPlan plan, Loss loss, CorrectCount accuracy, Initializer weightInit,
             Initializer biasInit, Device device) {
         this.plan = plan;
         this.loss = loss;
@@ -82,12 +81,13 @@ public final class TrainingJob implements AutoCloseable {
      *
      * @param accuracy counts correct predictions; null for regression
      */
-    public static TrainingJob start(RunPlan plan, Loss loss, Evaluator accuracy, Device device) {
+    public static TrainingJob start(RunPlan plan, Loss loss, CorrectCount accuracy,
+            Device device) {
         return new TrainingJob(plan, loss, accuracy, null, null, device);
     }
 
     /** A job whose weights and bias start from the given initialisers. */
-    public static TrainingJob start(RunPlan plan, Loss loss, Evaluator accuracy,
+    public static TrainingJob start(RunPlan plan, Loss loss, CorrectCount accuracy,
             Initializer weight, Initializer bias, Device device) {
         return new TrainingJob(plan, loss, accuracy, weight, bias, device);
     }

@@ -14,7 +14,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.cli.UserError;
+import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.RunPlan;
 import org.linearmodels.train.TrainingJob;
@@ -66,7 +66,7 @@ class CheckpointsTest {
                 null);
         RunPlan plan = RunPlan.builder(NAME, SPEC, settings).outputDir(dir).build();
         try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
-                new Accuracy(), Device.cpu())) {
+                CorrectCount.argmax(), Device.cpu())) {
             job.fit(data, 64, null);
             return forward(job.model());
         }
