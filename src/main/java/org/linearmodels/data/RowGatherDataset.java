@@ -11,8 +11,8 @@ import ai.djl.translate.Batchifier;
 /**
  * An {@link ArrayDataset} of 2-D arrays (one row an example) that gathers a shuffled batch with
  * libtorch's embedding lookup, a row-wise copy, instead of ArrayDataset's advanced indexing,
- * which runs element by element: 19 µs instead of 125 µs for 100 MNIST images, a third of a
- * T4 step (docs/PERFORMANCE.md).
+ * which runs element by element: 22 µs instead of 111 µs for 100 MNIST images, where a whole
+ * T4 step is about 350 µs (bench/step-costs, docs/PERFORMANCE.md).
  */
 final class RowGatherDataset extends ArrayDataset {
 

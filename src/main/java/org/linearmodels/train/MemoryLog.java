@@ -21,10 +21,12 @@ public final class MemoryLog implements FitListener {
     public void onEpochEnd(EpochRecord record, int epochs) {
         Runtime runtime = Runtime.getRuntime();
         double heap = (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
+        // The committed heap shows how much of resident memory is the JVM growing its heap.
         logger.info(String.format(Locale.ROOT,
-                "Epoch %d/%d: resident memory %.1f MB (peak %.1f MB), Java heap %.1f MB used",
-                record.epoch(), epochs, kilobytes("VmRSS:") / 1024.0,
-                kilobytes("VmHWM:") / 1024.0, heap));
+                "Epoch %d/%d: resident memory %.1f MB (peak %.1f MB), Java heap %.1f MB used"
+                        + " of %.1f MB committed", record.epoch(), epochs,
+                kilobytes("VmRSS:") / 1024.0, kilobytes("VmHWM:") / 1024.0, heap,
+                runtime.totalMemory() / 1048576.0));
     }
 
     /** A line of /proc/self/status in kB; -1 where there is none (not Linux). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.TestData;
@@ -72,6 +73,25 @@ class DatasetCacheTest {
         assertTrue(e.getMessage().startsWith(labels + ": md5 "), e.getMessage());
         assertTrue(e.getMessage().contains(DatasetCache.fetchCommand(ImageDataset.MNIST, true)),
                 e.getMessage());
+    }
+
+    @Test
+    void aFileChangedAfterItsMd5WasCheckedIsCheckedAgainEvenWithItsOldTime() throws IOException {
+        DatasetCache cache = TestData.copyOf(ImageDataset.MNIST, root);
+        cache.ensure(ImageDataset.MNIST);
+        Path record = cache.directory(ImageDataset.MNIST).resolve(".md5-checked");
+        assertEquals(IdxFile.values().length, Files.readAllLines(record).size());
+        Path images = cache.file(ImageDataset.MNIST, IdxFile.TEST_IMAGES);
+        FileTime modified = Files.getLastModifiedTime(images);
+        try (RandomAccessFile file = new RandomAccessFile(images.toFile(), "rw")) {
+            file.seek(5000);
+            int value = file.read();
+            file.seek(5000);
+            file.write(value ^ 0x01);
+        }
+        Files.setLastModifiedTime(images, modified);
+        UserError e = assertThrows(UserError.class, () -> cache.ensure(ImageDataset.MNIST));
+        assertTrue(e.getMessage().startsWith(images + ": md5 "), e.getMessage());
     }
 
     @Test
