@@ -97,16 +97,15 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
     }
 
     /** The fastest way found past scikit-learn's 84.39 % (docs/BENCHMARKS.md). */
-    static final Preset FAST = new Preset("fast", "trainer mode, Adam, lr 0.004 decayed to 0"
-            + " by cosine, batch 100, 12 epochs: about 84.8 %", 12, 100, 0.004f,
-            OptimizerChoice.ADAM, Schedule.COSINE);
+    static final Preset FAST = new Preset("fast", 12, 100, 0.004f, OptimizerChoice.ADAM,
+            Schedule.COSINE);
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "fast: trainer mode, Adam, lr 0.004 decayed to 0 by cosine, batch"
-                    + " 100, 12 epochs (about 84.8 %). Flags given beside it win.")
+                    + " 100, 12 epochs (about 84.8 %%). Flags given beside it win.")
     String preset;
 
     @Option(names = "--mode", paramLabel = "scratch|trainer",

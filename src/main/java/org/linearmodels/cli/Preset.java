@@ -12,7 +12,7 @@ import picocli.CommandLine.ParseResult;
  * A named set of hyper-parameters a driver offers with {@code --preset}; any of those flags
  * given beside it wins over the preset's value.
  */
-public record Preset(String name, String description, int epochs, int batchSize,
+public record Preset(String name, int epochs, int batchSize,
         float learningRate, OptimizerChoice optimizer, Schedule schedule) {
 
     /** The preset called {@code name} among {@code offered}, or a usage error listing them. */
