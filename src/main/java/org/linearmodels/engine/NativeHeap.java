@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
  * Keeps libtorch's per-step buffers in glibc's heap. A T4 step allocates and frees a 313 KB
  * batch; glibc serves blocks that size with a fresh mmap each time, so every step pays for
  * mapping and faulting in 77 new pages. Raising the mmap and trim thresholds lets freed blocks
- * be reused: T4's training went from 1.9 s to 1.4 s (docs/PERFORMANCE.md). These are the
- * documented MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ settings, made from Java so
- * that every way of starting a command gets them.
+ * be reused: T4 trains in 1.05 s with them, 1.67 s without (bench/ab, docs/PERFORMANCE.md).
+ * These are the documented MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ settings, made
+ * from Java so that every way of starting a command gets them.
  */
 final class NativeHeap {
 
