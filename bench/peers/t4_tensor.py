@@ -18,7 +18,9 @@ model = torch.nn.Linear(784, 10)
 criterion = torch.nn.CrossEntropyLoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
 t = time.perf_counter()
+epoch_s = []
 for epoch in range(epochs):
+    epoch_start = time.perf_counter()
     permutation = torch.randperm(len(x))
     for start in range(0, len(x), batch):
         index = permutation[start:start + batch]
@@ -26,6 +28,7 @@ for epoch in range(epochs):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
+    epoch_s.append(time.perf_counter() - epoch_start)
 train_s = time.perf_counter() - t
 
 t = time.perf_counter()
@@ -33,4 +36,5 @@ with torch.no_grad():
     accuracy = (model(x_test).argmax(1) == y_test).float().mean().item()
 eval_s = time.perf_counter() - t
 print('Accuracy of the model on the 10000 test images: {:.2f} %'.format(100 * accuracy))
-common.report(data_s=data_s, train_s=train_s, eval_s=eval_s, accuracy=accuracy)
+common.report(data_s=data_s, train_s=train_s, eval_s=eval_s, accuracy=accuracy,
+              epoch_s=[round(s, 3) for s in epoch_s])
