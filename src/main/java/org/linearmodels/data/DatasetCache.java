@@ -105,11 +105,10 @@ public final class DatasetCache {
         }
         checkShapes(dataset, headers, fix);
         Map<String, String> checked = readStamps(dataset);
-        Map<String, String> stamps = new LinkedHashMap<>();
+        Map<String, String> stamps = stamps(dataset);
         for (IdxFile idx : IdxFile.values()) {
             Path path = file(dataset, idx);
-            String stamp = stamp(path);
-            stamps.put(idx.fileName(), stamp);
+            String stamp = stamps.get(idx.fileName());
             if (stamp != null && stamp.equals(checked.get(idx.fileName()))) {
                 continue;
             }
@@ -130,6 +129,15 @@ public final class DatasetCache {
         if (!stamps.equals(checked)) {
             writeStamps(dataset, stamps);
         }
+    }
+
+    /** Each cached file's stamp, by file name. */
+    private Map<String, String> stamps(ImageDataset dataset) {
+        Map<String, String> stamps = new LinkedHashMap<>();
+        for (IdxFile idx : IdxFile.values()) {
+            stamps.put(idx.fileName(), stamp(file(dataset, idx)));
+        }
+        return stamps;
     }
 
     /**
@@ -240,11 +248,7 @@ public final class DatasetCache {
                 AtomicFiles.move(work.resolve(idx.fileName()), target.resolve(idx.fileName()));
             }
             writeMetadata(dataset);
-            Map<String, String> stamps = new LinkedHashMap<>();
-            for (IdxFile idx : IdxFile.values()) {
-                stamps.put(idx.fileName(), stamp(target.resolve(idx.fileName())));
-            }
-            writeStamps(dataset, stamps);
+            writeStamps(dataset, stamps(dataset));
             logger.info("Cached {} in {}", dataset.displayName(), target);
         } finally {
             AtomicFiles.deleteRecursively(work);
