@@ -5,6 +5,8 @@ import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

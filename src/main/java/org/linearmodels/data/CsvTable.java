@@ -15,8 +15,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 
 /**
  * A small numeric CSV file read whole: commons-csv parses it; every cell is checked here, so a

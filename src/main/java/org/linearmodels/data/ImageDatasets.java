@@ -17,8 +17,8 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 import org.linearmodels.model.DataProvenance;
 
 /**

@@ -3,8 +3,8 @@ package org.linearmodels.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 
 /** The small tables the tutorials train on: y = 2x, Iris, and the two exam scores. */
 public final class Tables {

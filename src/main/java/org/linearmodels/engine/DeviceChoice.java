@@ -2,8 +2,8 @@ package org.linearmodels.engine;
 
 import ai.djl.Device;
 import java.util.Locale;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 
 /** The {@code --device} flag: where the engine keeps tensors and runs the model. */
 public enum DeviceChoice {

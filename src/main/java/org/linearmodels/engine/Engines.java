@@ -3,8 +3,8 @@ package org.linearmodels.engine;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 
 /** The one engine this project runs on, loaded with an error that says what to do. */
 public final class Engines {

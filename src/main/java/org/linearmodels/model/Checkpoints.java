@@ -16,10 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 import org.linearmodels.io.AtomicFiles;
 
 /**

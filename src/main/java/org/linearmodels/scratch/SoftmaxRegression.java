@@ -13,9 +13,9 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
 import org.linearmodels.engine.Engines;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.train.FitListener;
 

@@ -1,8 +1,8 @@
 package org.linearmodels.train;
 
 import java.util.Locale;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 
 /** Stops a run whose loss is no longer a finite number. */
 public final class Divergence {

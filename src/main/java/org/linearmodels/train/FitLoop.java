@@ -13,8 +13,8 @@ import ai.djl.util.RandomUtils;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import org.linearmodels.cli.ExitCode;
-import org.linearmodels.cli.UserError;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
 import org.linearmodels.model.EpochRecord;
 
 /**

@@ -11,7 +11,7 @@ import org.linearmodels.CommandResult;
 import org.linearmodels.LinearRegression;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.TrainedMnist;
-import org.linearmodels.cli.ExitCode;
+import org.linearmodels.errors.ExitCode;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 

@@ -1,4 +1,4 @@
-package org.linearmodels.cli;
+package org.linearmodels.errors;
 
 /**
  * A failure the user can fix. Its message is the single line the command prints: it names the
