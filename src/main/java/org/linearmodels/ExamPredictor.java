@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 public final class ExamPredictor extends FeaturePredictorCommand {
 
     public ExamPredictor() {
-        super(ExamLogistic.NAME, ExamLogistic.COMMAND, List.of("exam 1 score", "exam 2 score"));
+        super(ExamLogistic.NAME, Cli.command(ExamLogistic.class),
+                List.of("exam 1 score", "exam 2 score"));
     }
 
     public static void main(String[] args) {

@@ -1,23 +1,33 @@
 package org.linearmodels;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.ModeOption;
 import org.linearmodels.cli.Preset;
 import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
@@ -35,14 +45,16 @@ import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.scratch.SoftmaxRegression;
 import org.linearmodels.scratch.Updater;
+import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
-import org.linearmodels.train.Monitor;
+import org.linearmodels.train.EpochSummaryLog;
+import org.linearmodels.train.History;
 import org.linearmodels.train.OptimizerChoice;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.Resume;
+import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.RunTimer;
 import org.linearmodels.train.Schedule;
 import org.linearmodels.train.TrainingChart;
-import org.linearmodels.train.TrainingJob;
 import org.linearmodels.train.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +62,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -68,22 +79,10 @@ import picocli.CommandLine.Spec;
 public final class FashionMnistSoftmax implements Callable<Integer> {
 
     public static final String NAME = "fashion-mnist-softmax";
-    static final String COMMAND = "./mvnw -q compile exec:java"
-            + " -Dexec.mainClass=org.linearmodels.FashionMnistSoftmax";
     public static final String PREDICTIONS_FILE = "predictions.png";
     private static final Logger logger = LoggerFactory.getLogger(FashionMnistSoftmax.class);
     private static final int SHOWN = 6;
 
-    /** How the model is written. */
-    enum Mode {
-        SCRATCH,
-        TRAINER;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** What updates W and b in scratch mode. */
     enum UpdaterChoice {
@@ -108,10 +107,8 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                     + " 100, 12 epochs (about 84.8 %%). Flags given beside it win.")
     String preset;
 
-    @Option(names = "--mode", paramLabel = "scratch|trainer",
-            description = "From scratch as the tutorial, or with DJL's Trainer."
-                    + " Default: ${DEFAULT-VALUE}.")
-    Mode mode = Mode.SCRATCH;
+    @Mixin
+    ModeOption mode = new ModeOption();
 
     @Option(names = "--updater", paramLabel = "hand|djl",
             description = "Scratch mode: the tutorial's hand-written SGD, or DJL's --optimizer."
@@ -135,21 +132,17 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, TranslateException {
         if (preset != null) {
             Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
             if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
-                mode = Mode.TRAINER;
+                mode.mode = ModeOption.Mode.TRAINER;
             }
         }
         TrainingSettings settings = training.toSettings(spec);
         long limit = data.resolveLimit(spec);
         RunTimer timer = new RunTimer();
-        if (resume.resume && mode == Mode.SCRATCH) {
-            throw new ParameterException(spec.commandLine(), "--resume"
-                    + " works with --mode trainer; the from-scratch model is saved only at the"
-                    + " end");
-        }
+        mode.checkResume(resume, spec);
         Device device = engine.trainingDevice(spec);
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
@@ -164,21 +157,26 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                     manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
-            RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
+            RunRecord run = new RunRecord(NAME, model, settings)
                     .description("Tutorial T5: softmax regression on Fashion-MNIST, " + mode
-                            + (mode == Mode.SCRATCH ? " with the " + updater + " updater" : ""))
-                    .title("Fashion-MNIST softmax regression (" + mode + ")")
+                            + (mode.scratch() ? " with the " + updater + " updater" : ""))
                     .data(ImageDatasets.provenance(dataset, train.size()))
                     .option("mode", mode)
-                    .option("updater", mode == Mode.SCRATCH ? updater : "trainer")
+                    .option("updater", mode.scratch() ? updater : "trainer")
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
-                    .option("preset", preset == null ? "tutorial" : preset)
-                    .chartLayout(TrainingChart.Layout.COMBINED)
-                    .build();
-            manifest = mode == Mode.SCRATCH
-                    ? trainFromScratch(plan, settings, train, test, manager)
-                    : trainWithTrainer(plan, train, test, device);
+                    .option("preset", preset == null ? "tutorial" : preset);
+            Resume from = resume.from(training.outputDir, run);
+            History history = new History(CorrectCount.argmax(), from.history());
+            // d2l's Animator: train loss, train accuracy and test accuracy, redrawn every epoch
+            TrainingChart chart = new TrainingChart(history,
+                    training.outputDir.resolve(TrainingChart.FILE),
+                    "Fashion-MNIST softmax regression (" + mode + ")",
+                    TrainingChart.Layout.COMBINED, settings.epochs());
+            Engines.pytorch().setRandomSeed(settings.seed());
+            manifest = mode.scratch()
+                    ? trainFromScratch(run, history, chart, train, test, manager)
+                    : trainWithTrainer(run, from, history, chart, train, test, device);
             timer.lap("training");
             drawPredictions(test, manager, device);
         }
@@ -195,61 +193,87 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
         Checkpoints.updateManifest(training.outputDir, manifest.withTimings(timer.seconds()));
         logger.info("Wall time: {}", timer.summary());
         logger.info("Saved {} with {}, {} and {} in {}", manifest.paramsFile(),
-                Manifest.FILE_NAME, RunPlan.CHART_FILE, PREDICTIONS_FILE, training.outputDir);
+                Manifest.FILE_NAME, TrainingChart.FILE, PREDICTIONS_FILE, training.outputDir);
         return 0;
     }
 
     /** d2l's train_ch3 with W and b by hand, saved afterwards as a Linear layer's parameters. */
-    private Manifest trainFromScratch(RunPlan plan, TrainingSettings settings,
+    private Manifest trainFromScratch(RunRecord run, History history, TrainingChart chart,
             RandomAccessDataset train, Dataset test, NDManager manager) throws IOException {
-        Engines.pytorch().setRandomSeed(settings.seed());
-        Monitor monitor = plan.monitor();
-        try (SoftmaxRegression regression = new SoftmaxRegression(manager, 784, 10)) {
-            Updater update = updater == UpdaterChoice.HAND
-                    ? regression.handSgd(settings.learningRate())
-                    : regression.djlUpdater(settings.newOptimizer(
+        TrainingSettings settings = run.settings();
+        var summary = new EpochSummaryLog(history, 1, settings.epochs());
+        // W = torch.normal(0, 0.01, size=(784, 10), requires_grad=True); b = torch.zeros(10, ...)
+        NDArray w = manager.randomNormal(0f, 0.01f, new Shape(784, 10), DataType.FLOAT32);
+        NDArray b = manager.zeros(new Shape(10));
+        try (SoftmaxRegression net = new SoftmaxRegression(w, b)) {
+            Updater updater = this.updater == UpdaterChoice.HAND
+                    ? net.handSgd(settings.learningRate())
+                    : net.djlUpdater(settings.newOptimizer(
                             (train.size() + settings.batchSize() - 1) / settings.batchSize(), 0));
-            regression.train(train, test, settings.epochs(), update, List.of(monitor));
-            var parameters = regression.linearParameters();
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long start = System.nanoTime();
+                // train_metrics = train_epoch_ch3(net, train_iter, loss, updater)
+                double[] trainMetrics = net.trainEpoch(train, updater);
+                long trained = System.nanoTime();
+                // test_acc = evaluate_accuracy(net, test_iter)
+                double testAccuracy = net.evaluateAccuracy(test);
+                history.add(new EpochRecord(epoch, trainMetrics[0], trainMetrics[1],
+                        testAccuracy, (trained - start) / 1e9,
+                        (System.nanoTime() - trained) / 1e9));
+                summary.log(history.last());
+                // animator.add(epoch + 1, train_metrics + (test_acc,))
+                chart.update();
+            }
+            var parameters = net.linearParameters();
             return Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
-                    plan.outputDir(), plan.manifest(monitor.history()));
+                    training.outputDir, run.manifest(history.records()));
         }
     }
 
-    private Manifest trainWithTrainer(RunPlan plan, Dataset train, Dataset test, Device device) {
-        try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
-                CorrectCount.argmax(), device)) {
-            return job.fit(train, ((RandomAccessDataset) train).size(), test);
+    /** The concise version: DJL's Linear block, SoftmaxCrossEntropyLoss and Trainer. */
+    private Manifest trainWithTrainer(RunRecord run, Resume from, History history,
+            TrainingChart chart, RandomAccessDataset train, Dataset test, Device device)
+            throws IOException, TranslateException {
+        TrainingSettings settings = run.settings();
+        int epochs = settings.epochs();
+        long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        try (Model model = Model.newInstance(NAME, device, Engines.NAME)) {
+            // net = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
+            model.setBlock(new SequentialBlock()
+                    .add(Blocks.batchFlattenBlock(784))
+                    .add(Linear.builder().setUnits(10).build()));
+            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
+                    1, epochs);
+            var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(
+                    Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(settings.newOptimizer(steps, from.epochsDone()))
+                    .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
+                    .optInitializer(pytorchInit, Parameter.Type.BIAS)
+                    .optDevices(new Device[] {device})
+                    .addTrainingListeners(history)
+                    .addTrainingListeners(training.listeners(history, from, 1))
+                    .addTrainingListeners(chart, checkpoint);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 784));
+                from.restore(model, epochs);
+                EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
+            }
+            return checkpoint.saved();
         }
     }
 
     /** d2l's predict_ch3: the first six test images, titled with true and predicted labels. */
     private void drawPredictions(Dataset test, NDManager manager, Device device)
-            throws IOException {
-        List<String> names = ImageDataset.FASHION_MNIST.classNames();
-        try (ImageClassifier classifier = ImageClassifier.load(training.outputDir, NAME, COMMAND,
-                device, ImageNormalizer.Style.FASHION_MNIST)) {
-            Batch first;
-            try {
-                first = test.getData(manager).iterator().next();
-            } catch (TranslateException e) {
-                throw new IOException(e);
-            }
-            try (first) {
-                NDArray images = first.getData().singletonOrThrow().get(":" + SHOWN);
-                int[] predicted = classifier.predictClasses(images);
-                long[] labels = first.getLabels().singletonOrThrow().toLongArray();
-                float[] pixels = images.toFloatArray();
-                List<ImageGrid.Tile> tiles = new ArrayList<>();
-                for (int i = 0; i < SHOWN; i++) {
-                    float[] one = Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784);
-                    String truth = names.get(Math.toIntExact(labels[i]));
-                    String guess = names.get(predicted[i]);
-                    tiles.add(new ImageGrid.Tile(one, 28, List.of(truth, guess),
-                            !truth.equals(guess)));
-                }
-                ImageGrid.save(tiles, training.outputDir.resolve(PREDICTIONS_FILE));
-            }
+            throws IOException, TranslateException {
+        try (ImageClassifier classifier = ImageClassifier.load(training.outputDir, NAME,
+                Cli.command(getClass()), device, ImageNormalizer.Style.FASHION_MNIST);
+                Batch first = test.getData(manager).iterator().next()) {
+            NDArray images = first.getData().singletonOrThrow().get(":" + SHOWN);
+            ImageGrid.savePredictions(images.toFloatArray(),
+                    first.getLabels().singletonOrThrow().toLongArray(),
+                    classifier.predictClasses(images), ImageDataset.FASHION_MNIST.classNames(),
+                    training.outputDir.resolve(PREDICTIONS_FILE));
         }
     }
 }

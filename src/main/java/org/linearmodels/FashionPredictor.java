@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 public final class FashionPredictor extends ImagePredictorCommand {
 
     public FashionPredictor() {
-        super(FashionMnistSoftmax.NAME, FashionMnistSoftmax.COMMAND,
+        super(FashionMnistSoftmax.NAME, Cli.command(FashionMnistSoftmax.class),
                 ImageDataset.FASHION_MNIST, ImageNormalizer.Style.FASHION_MNIST);
     }
 

@@ -1,10 +1,21 @@
 package org.linearmodels;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
+import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.ModeOption;
 import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
@@ -22,12 +34,15 @@ import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
-import org.linearmodels.scratch.LogisticRegression;
 import org.linearmodels.scratch.Losses;
+import org.linearmodels.scratch.Parameters;
+import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
-import org.linearmodels.train.Monitor;
-import org.linearmodels.train.RunPlan;
-import org.linearmodels.train.TrainingJob;
+import org.linearmodels.train.EpochSummaryLog;
+import org.linearmodels.train.History;
+import org.linearmodels.train.Resume;
+import org.linearmodels.train.RunRecord;
+import org.linearmodels.train.TrainingChart;
 import org.linearmodels.train.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,28 +67,14 @@ import picocli.CommandLine.Spec;
 public final class IrisLogistic implements Callable<Integer> {
 
     public static final String NAME = "iris-logistic";
-    static final String COMMAND = "./mvnw -q compile exec:java"
-            + " -Dexec.mainClass=org.linearmodels.IrisLogistic";
     private static final Logger logger = LoggerFactory.getLogger(IrisLogistic.class);
 
-    /** How the model is written. */
-    enum Mode {
-        SCRATCH,
-        TRAINER;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mode", paramLabel = "scratch|trainer",
-            description = "From scratch as the tutorial, or with DJL's Trainer."
-                    + " Default: ${DEFAULT-VALUE}.")
-    Mode mode = Mode.SCRATCH;
+    @Mixin
+    ModeOption mode = new ModeOption();
 
     /**
      * Seed 1, not 0: at lr 0.001 for 500 epochs the outcome is decided by the random start, and
@@ -103,82 +104,114 @@ public final class IrisLogistic implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, TranslateException {
         if (logEvery < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--log-every must be at least 1, got " + logEvery);
         }
-        if (resume.resume && mode == Mode.SCRATCH) {
-            throw new ParameterException(spec.commandLine(), "--resume works with --mode"
-                    + " trainer; the from-scratch loop runs in about a second anyway");
-        }
+        mode.checkResume(resume, spec);
         TabularData data = Tables.iris(csv);
         TrainingSettings settings = training.toSettings(spec, data.rows());
         Device device = engine.trainingDevice(spec);
         ModelSpec model = new ModelSpec(List.of((long) data.featureCount()), 1,
                 ModelSpec.Head.SIGMOID, null, data.classNames());
-        Manifest manifest = mode == Mode.SCRATCH
-                ? trainFromScratch(data, model, settings, device)
-                : trainWithTrainer(data, model, settings, device);
+        RunRecord run = new RunRecord(NAME, model, settings)
+                .description("Tutorial T2: binary logistic regression on the first 100 Iris rows")
+                .data(data.provenance())
+                .option("mode", mode)
+                .option("device", device);
+        Resume from = resume.from(training.outputDir, run);
+        History history = new History(CorrectCount.logitSign(), from.history());
+        TrainingChart chart = new TrainingChart(history,
+                training.outputDir.resolve(TrainingChart.FILE),
+                "Iris logistic regression (" + mode + ")", TrainingChart.Layout.SPLIT,
+                settings.epochs());
+        Engines.pytorch().setRandomSeed(settings.seed());
+        Manifest manifest;
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            manifest = mode.scratch()
+                    ? trainFromScratch(data, run, history, chart, manager)
+                    : trainWithTrainer(data, run, from, history, chart, manager);
+        }
         EpochRecord first = manifest.history().get(0);
         EpochRecord last = manifest.history().get(manifest.history().size() - 1);
         System.out.printf(Locale.ROOT, "Loss %.4f after epoch 1, %.4f after epoch %d;"
                 + " accuracy on the %d rows: %.2f%n", first.trainLoss(), last.trainLoss(),
                 last.epoch(), data.rows(), last.trainAccuracy());
         logger.info("Saved {}, {} and {} in {}", manifest.paramsFile(), Manifest.FILE_NAME,
-                RunPlan.CHART_FILE, training.outputDir);
+                TrainingChart.FILE, training.outputDir);
         return 0;
     }
 
     /** The tutorial's loop: forward, BCE, backward, w -= lr·grad, b -= lr·grad, zero grads. */
-    private Manifest trainFromScratch(TabularData data, ModelSpec model,
-            TrainingSettings settings, Device device) throws IOException {
-        Engines.pytorch().setRandomSeed(settings.seed());
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            NDArray x = data.featureArray(manager);
-            NDArray y = data.labelArray(manager);
-            NDArray w = manager.randomNormal(new Shape(1, data.featureCount()))
-                    .reshape(data.featureCount(), 1);
-            NDArray b = manager.randomNormal(new Shape(1));
-            RunPlan plan = plan(data, model, settings, device)
-                    .title("Iris logistic regression (from scratch)").build();
-            Monitor monitor = plan.monitor();
-            try (LogisticRegression regression = new LogisticRegression(w, b)) {
-                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                    long start = System.nanoTime();
-                    LogisticRegression.Step step = regression.step(x, y,
-                            Losses::binaryCrossEntropy, settings.learningRate());
-                    monitor.onEpochEnd(new EpochRecord(epoch, step.loss(), (double) step.accuracy(),
-                            null, (System.nanoTime() - start) / 1e9, null), settings.epochs());
+    private Manifest trainFromScratch(TabularData data, RunRecord run, History history,
+            TrainingChart chart, NDManager manager) throws IOException {
+        TrainingSettings settings = run.settings();
+        var summary = new EpochSummaryLog(history, logEvery, settings.epochs());
+        NDArray x = data.featureArray(manager);
+        NDArray y = data.labelArray(manager);
+        // w = torch.randn(1, 4, requires_grad=True); b = torch.randn(1, requires_grad=True)
+        NDArray w = manager.randomNormal(new Shape(1, data.featureCount()))
+                .reshape(data.featureCount(), 1);
+        NDArray b = manager.randomNormal(new Shape(1));
+        w.setRequiresGradient(true);
+        b.setRequiresGradient(true);
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            long start = System.nanoTime();
+            try (NDManager step = manager.newSubManager()) {
+                step.tempAttachAll(x, y, w, b);
+                NDArray p;
+                NDArray loss;
+                try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+                    // y_pred = torch.sigmoid(x @ w.T + b).view(-1): flattened from (100, 1) to
+                    // (100), or the loss would broadcast to 100 x 100 against the labels
+                    p = Activation.sigmoid(x.matMul(w).add(b)).reshape(-1);
+                    loss = Losses.binaryCrossEntropy(p, y);
+                    collector.backward(loss);
                 }
-                return Checkpoints.saveLinear(
-                        manager.create(regression.weights(), new Shape(1, data.featureCount())),
-                        manager.create(new float[] {regression.bias()}), training.outputDir,
-                        plan.manifest(monitor.history()));
+                // with torch.no_grad(): w -= lr * w.grad; b -= lr * b.grad; w.grad.zero_() ...
+                Parameters.sgdStep(w, settings.learningRate(), 1);
+                Parameters.sgdStep(b, settings.learningRate(), 1);
+                double accuracy = p.gte(0.5f).eq(y.gte(0.5f)).toType(DataType.FLOAT32, false)
+                        .mean().getFloat();
+                history.add(new EpochRecord(epoch, loss.getFloat(), accuracy, null,
+                        (System.nanoTime() - start) / 1e9, null));
             }
+            summary.log(history.last());
         }
+        chart.update();
+        return Checkpoints.saveLinear(w.transpose(), b, training.outputDir,
+                run.manifest(history.records()));
     }
 
-    private Manifest trainWithTrainer(TabularData data, ModelSpec model,
-            TrainingSettings settings, Device device) {
-        RunPlan plan = plan(data, model, settings, device)
-                .title("Iris logistic regression (trainer)").build();
-        try (NDManager manager = NDManager.newBaseManager(device);
-                TrainingJob job = TrainingJob.start(plan, new SigmoidBinaryCrossEntropyLoss(),
-                        CorrectCount.logitSign(), device)) {
-            return job.fit(data.toDataset(manager, settings.batchSize(), false), data.rows(),
-                    null);
+    /** The same model as DJL's Linear(1) and SigmoidBinaryCrossEntropyLoss on the logits. */
+    private Manifest trainWithTrainer(TabularData data, RunRecord run, Resume from,
+            History history, TrainingChart chart, NDManager manager)
+            throws IOException, TranslateException {
+        TrainingSettings settings = run.settings();
+        int epochs = settings.epochs();
+        try (Model model = Model.newInstance(NAME, manager.getDevice(), Engines.NAME)) {
+            model.setBlock(Linear.builder().setUnits(1).build());
+            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
+                    epochs, epochs);
+            UniformInitializer pytorchInit = new UniformInitializer(
+                    (float) (1 / Math.sqrt(data.featureCount())));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(
+                    new SigmoidBinaryCrossEntropyLoss())
+                    .optOptimizer(settings.newOptimizer(1, from.epochsDone()))
+                    .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
+                    .optInitializer(pytorchInit, Parameter.Type.BIAS)
+                    .optDevices(new Device[] {manager.getDevice()})
+                    .addTrainingListeners(history)
+                    .addTrainingListeners(training.listeners(history, from, logEvery))
+                    .addTrainingListeners(chart, checkpoint);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, data.featureCount()));
+                from.restore(model, epochs);
+                EasyTrain.fit(trainer, epochs - from.epochsDone(),
+                        data.toDataset(manager, settings.batchSize(), false), null);
+            }
+            return checkpoint.saved();
         }
-    }
-
-    private RunPlan.Builder plan(TabularData data, ModelSpec model, TrainingSettings settings,
-            Device device) {
-        return resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
-                .description("Tutorial T2: binary logistic regression on the first 100 Iris rows")
-                .data(data.provenance())
-                .option("mode", mode)
-                .option("device", device)
-                .summaryEvery(logEvery)
-                .checkpointEvery(settings.epochs());
     }
 }

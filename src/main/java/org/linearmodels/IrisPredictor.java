@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 public final class IrisPredictor extends FeaturePredictorCommand {
 
     public IrisPredictor() {
-        super(IrisLogistic.NAME, IrisLogistic.COMMAND,
+        super(IrisLogistic.NAME, Cli.command(IrisLogistic.class),
                 List.of("sepal length", "sepal width", "petal length", "petal width"));
     }
 

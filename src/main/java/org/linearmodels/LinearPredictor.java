@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 public final class LinearPredictor extends FeaturePredictorCommand {
 
     public LinearPredictor() {
-        super(LinearRegression.NAME, LinearRegression.COMMAND, List.of("x"));
+        super(LinearRegression.NAME, Cli.command(LinearRegression.class), List.of("x"));
     }
 
     public static void main(String[] args) {

@@ -1,14 +1,24 @@
 package org.linearmodels;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.ResumeOption;
@@ -16,18 +26,17 @@ import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
-import org.linearmodels.model.EpochRecord;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
-import org.linearmodels.plot.Figure;
-import org.linearmodels.plot.Panel;
-import org.linearmodels.plot.Series;
 import org.linearmodels.predict.TabularPredictor;
-import org.linearmodels.train.FitListener;
+import org.linearmodels.train.CheckpointSaver;
+import org.linearmodels.train.EpochSummaryLog;
+import org.linearmodels.train.History;
 import org.linearmodels.train.LinearParameterTrace;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.Resume;
+import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.SumOfSquaresLoss;
-import org.linearmodels.train.TrainingJob;
 import org.linearmodels.train.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +58,11 @@ import picocli.CommandLine.Spec;
 public final class LinearRegression implements Callable<Integer> {
 
     public static final String NAME = "linear-regression";
-    static final String COMMAND = "./mvnw -q compile exec:java"
-            + " -Dexec.mainClass=org.linearmodels.LinearRegression";
     public static final String CURVES_FILE = "curves.png";
     private static final Logger logger = LoggerFactory.getLogger(LinearRegression.class);
+    /** What a predictor needs to rebuild the block below and read its answers. */
+    static final ModelSpec MODEL = new ModelSpec(List.of(1L), 1, ModelSpec.Head.IDENTITY, null,
+            null);
 
     @Spec
     CommandSpec spec;
@@ -75,45 +85,69 @@ public final class LinearRegression implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, TranslateException {
+        // x_data = [[1.0], [2.0], [3.0]], y_data = [[2.0], [4.0], [6.0]]
         TabularData data = Tables.lineYEqualsTwoX();
         TrainingSettings settings = training.toSettings(spec, data.rows());
         Device device = engine.trainingDevice(spec);
-        ModelSpec model = new ModelSpec(List.of(1L), 1, ModelSpec.Head.IDENTITY, null, null);
-        RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
+        RunRecord run = new RunRecord(NAME, MODEL, settings)
                 .description("Tutorial T1: linear regression on y = 2x")
                 .data(data.provenance())
                 .option("loss", "sum of squared errors")
-                .option("device", device)
-                .summaryEvery(0)
-                .chartLayout(null)
-                .checkpointEvery(settings.epochs())
-                .build();
+                .option("device", device);
+        Resume from = resume.from(training.outputDir, run);
+        int epochs = settings.epochs();
+
+        Engines.pytorch().setRandomSeed(settings.seed());
         try (NDManager manager = NDManager.newBaseManager(device);
-                TrainingJob job = TrainingJob.start(plan, new SumOfSquaresLoss(), null, device)) {
-            LinearParameterTrace trace = new LinearParameterTrace(job.model());
-            job.monitor().add(trace);
-            job.monitor().add(new FitListener() {
-                @Override
-                public void onEpochEnd(EpochRecord record, int epochs) {
-                    logger.info(String.format(Locale.ROOT,
-                            "Epoch %d/%d: loss %.6f, weight %.6f, bias %.6f", record.epoch(),
-                            epochs, record.trainLoss(),
-                            LinearParameterTrace.currentWeights(job.model())[0],
-                            LinearParameterTrace.currentBias(job.model())));
-                }
-            });
-            Manifest manifest = job.fit(data.toDataset(manager, settings.batchSize(), false),
-                    data.rows(), null);
-            drawCurves(manifest.history(), trace, training.outputDir.resolve(CURVES_FILE));
-            List<float[]> answers = TabularPredictor.predict(job.model(), manifest,
+                Model model = Model.newInstance(NAME, device, Engines.NAME)) {
+            // model = torch.nn.Linear(1, 1), which starts uniform in ±1/√1 (DJL's: Xavier)
+            model.setBlock(Linear.builder().setUnits(1).build());
+            // criterion = torch.nn.MSELoss(reduction='sum')
+            Loss loss = new SumOfSquaresLoss();
+            // optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
+            Optimizer optimizer = settings.newOptimizer(1, from.epochsDone());
+
+            History history = new History(null, from.history());
+            LinearParameterTrace trace = new LinearParameterTrace();
+            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
+                    epochs, epochs);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                    .optOptimizer(optimizer)
+                    .optInitializer(new UniformInitializer(1f), Parameter.Type.WEIGHT)
+                    .optInitializer(new UniformInitializer(1f), Parameter.Type.BIAS)
+                    .optDevices(new Device[] {device})
+                    .addTrainingListeners(history, trace)
+                    .addTrainingListeners(training.listeners(history, from, 0))
+                    // print(epoch, loss.item(), model.linear.weight.item(), ...bias.item())
+                    .addTrainingListeners(new EpochSummaryLog(history, 1, epochs,
+                            r -> String.format(Locale.ROOT,
+                                    "Epoch %d/%d: loss %.6f, weight %.6f, bias %.6f", r.epoch(),
+                                    epochs, r.trainLoss(),
+                                    LinearParameterTrace.currentWeights(model)[0],
+                                    LinearParameterTrace.currentBias(model))), checkpoint);
+
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 1));
+                from.restore(model, epochs);
+                // for epoch in range(51): y_pred = model(x_data); loss = criterion(y_pred,
+                // y_data); optimizer.zero_grad(); loss.backward(); optimizer.step()
+                EasyTrain.fit(trainer, epochs - from.epochsDone(),
+                        data.toDataset(manager, settings.batchSize(), false), null);
+            }
+            // the tutorial's figure: loss, weight and bias against epoch
+            trace.saveCurves(history.records(), "sum of squared errors",
+                    training.outputDir.resolve(CURVES_FILE));
+
+            // y_pred = model(torch.Tensor([[4.0]]))
+            List<float[]> answers = TabularPredictor.predict(model, checkpoint.saved(),
                     inputs.stream().map(x -> new float[] {x}).toList());
             for (int i = 0; i < inputs.size(); i++) {
                 System.out.printf(Locale.ROOT, "Prediction for x = %s: %.4f%n",
                         plain(inputs.get(i)), answers.get(i)[0]);
             }
-            logger.info("Saved {}, {} and {} in {}", manifest.paramsFile(), Manifest.FILE_NAME,
-                    CURVES_FILE, training.outputDir);
+            logger.info("Saved {}, {} and {} in {}", checkpoint.saved().paramsFile(),
+                    Manifest.FILE_NAME, CURVES_FILE, training.outputDir);
         }
         return 0;
     }
@@ -121,22 +155,5 @@ public final class LinearRegression implements Callable<Integer> {
     /** 4 rather than 4.0, 2.5 as 2.5. */
     static String plain(float value) {
         return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
-    }
-
-    /** The tutorial's figure: loss, weight and bias against epoch, one above the other. */
-    private static void drawCurves(List<EpochRecord> history, LinearParameterTrace trace,
-            Path file) throws IOException {
-        double[] epochs = history.stream().mapToDouble(EpochRecord::epoch).toArray();
-        double[] loss = history.stream().mapToDouble(EpochRecord::trainLoss).toArray();
-        double[] weight = trace.weights().stream().mapToDouble(w -> w[0]).toArray();
-        double[] bias = IntStream.range(0, epochs.length)
-                .mapToDouble(i -> trace.biases().get(i)).toArray();
-        Figure.save(List.of(
-                new Panel("Loss curve", "epoch", "sum of squared errors",
-                        List.of(Series.line("loss", epochs, loss))),
-                new Panel("Weight curve", "epoch", "weight w",
-                        List.of(Series.line("weight", epochs, weight))),
-                new Panel("Bias curve", "epoch", "bias b",
-                        List.of(Series.line("bias", epochs, bias)))), 1, file);
     }
 }

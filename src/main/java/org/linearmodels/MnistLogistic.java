@@ -1,9 +1,21 @@
 package org.linearmodels;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,18 +31,20 @@ import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Checkpoints;
-import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
+import org.linearmodels.train.History;
 import org.linearmodels.train.OptimizerChoice;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.Resume;
+import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.RunTimer;
 import org.linearmodels.train.Schedule;
-import org.linearmodels.train.TrainingJob;
+import org.linearmodels.train.StepLog;
+import org.linearmodels.train.TrainingChart;
 import org.linearmodels.train.TrainingSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,9 +63,9 @@ import picocli.CommandLine.Spec;
 public final class MnistLogistic implements Callable<Integer> {
 
     public static final String NAME = "mnist-logistic";
-    static final String COMMAND = "./mvnw -q compile exec:java"
-            + " -Dexec.mainClass=org.linearmodels.MnistLogistic";
-    private static final Logger logger = LoggerFactory.getLogger(MnistLogistic.class);
+    /** What a predictor needs to rebuild the block below and read its answers. */
+    static final ModelSpec MODEL = new ModelSpec(List.of(1L, 28L, 28L), 10,
+            ModelSpec.Head.SOFTMAX, null, ImageDataset.MNIST.classNames());
 
     /** The fastest way found to MNIST's best linear accuracy (docs/BENCHMARKS.md). */
     static final Preset FAST = new Preset("fast", 10, 100, 0.004f, OptimizerChoice.ADAM,
@@ -65,6 +79,7 @@ public final class MnistLogistic implements Callable<Integer> {
                     + " (about 92.8 %%). Flags given beside it win.")
     String preset;
 
+    // Hyper-parameters: num_epochs = 5, batch_size = 100, learning_rate = 0.001
     @Mixin
     TrainingOptions training = new TrainingOptions(5, 100, 0.001f, Path.of("models", NAME));
 
@@ -82,46 +97,82 @@ public final class MnistLogistic implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, TranslateException {
         if (preset != null) {
             Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
         }
         TrainingSettings settings = training.toSettings(spec);
-        long limit = data.resolveLimit(spec);
         RunTimer timer = new RunTimer();
         Device device = engine.trainingDevice(spec);
         timer.lap("engine");
-        DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            // train_dataset = MNIST(...); DataLoader(batch_size, shuffle=True): DJL Datasets
+            // held in memory as one tensor each, batches gathered by index
+            DatasetCache cache = new DatasetCache(data.resolveDataDir());
+            long limit = data.resolveLimit(spec);
             RandomAccessDataset train = ImageDatasets.training(cache, ImageDataset.MNIST,
                     settings.batchSize(), limit, device, manager);
             RandomAccessDataset test = ImageDatasets.test(cache, ImageDataset.MNIST,
                     Long.MAX_VALUE, device, manager);
-            timer.lap("data");
-            ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX,
-                    null, ImageDataset.MNIST.classNames());
             training.requireBatchAtMost(spec, train.size());
-            RunPlan plan = resume.applyTo(training.applyTo(RunPlan.builder(NAME, model, settings)))
+            timer.lap("data");
+            RunRecord run = new RunRecord(NAME, MODEL, settings)
                     .description("Tutorial T4: multinomial logistic regression on MNIST")
-                    .title("MNIST logistic regression")
                     .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
-                    .option("preset", preset == null ? "tutorial" : preset)
-                    .logEvery(100)
-                    .build();
-            Manifest manifest;
-            try (TrainingJob job = TrainingJob.start(plan, new SoftmaxCrossEntropyLoss(),
-                    CorrectCount.argmax(), device)) {
-                manifest = job.fit(train, train.size(), test);
+                    .option("preset", preset == null ? "tutorial" : preset);
+            Resume from = resume.from(training.outputDir, run);
+            int epochs = settings.epochs();
+            long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+
+            // model = nn.Linear(input_size, num_classes), on images.reshape(-1, 28 * 28)
+            Engines.pytorch().setRandomSeed(settings.seed());
+            try (Model model = Model.newInstance(NAME, device, Engines.NAME)) {
+                model.setBlock(new SequentialBlock()
+                        .add(Blocks.batchFlattenBlock(784))
+                        .add(Linear.builder().setUnits(10).build()));
+
+                // criterion = nn.CrossEntropyLoss(), softmax included
+                Loss loss = Loss.softmaxCrossEntropyLoss();
+                // optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate): DJL's
+                // Optimizer.sgd() at a fixed rate; --optimizer, --momentum and --schedule change it
+                Optimizer optimizer = settings.newOptimizer(steps, from.epochsDone());
+
+                // PyTorch's nn.Linear starts uniform in ±1/√784 (DJL's Linear: Xavier), and what
+                // the tutorial lacks attaches as TrainingListeners; History first, the others
+                // read it
+                var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
+                History history = new History(CorrectCount.argmax(), from.history());
+                CheckpointSaver checkpoint = new CheckpointSaver(run, history,
+                        training.outputDir, 1, epochs);
+                DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                        .optOptimizer(optimizer)
+                        .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
+                        .optInitializer(pytorchInit, Parameter.Type.BIAS)
+                        .optDevices(new Device[] {device})
+                        .addTrainingListeners(history)
+                        .addTrainingListeners(training.listeners(history, from, 1))
+                        .addTrainingListeners(new StepLog(100, steps, from.epochsDone(), epochs),
+                                new TrainingChart(history,
+                                training.outputDir.resolve(TrainingChart.FILE),
+                                "MNIST logistic regression", TrainingChart.Layout.SPLIT, epochs),
+                                checkpoint);
+
+                try (Trainer trainer = model.newTrainer(config)) {
+                    trainer.initialize(new Shape(1, 784));
+                    from.restore(model, epochs);
+                    // for epoch ...: for images, labels in train_loader: forward, loss,
+                    // backward, step; then the test accuracy without gradients
+                    EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
+                }
+                System.out.printf(Locale.ROOT,
+                        "Accuracy of the model on the %d test images: %.2f %%%n", test.size(),
+                        100 * history.last().testAccuracy());
+                timer.lap("training");
+                Checkpoints.updateManifest(training.outputDir,
+                        checkpoint.saved().withTimings(timer.seconds()));
             }
-            timer.lap("training");
-            System.out.printf(Locale.ROOT, "Accuracy of the model on the %d test images: %.2f %%%n",
-                    test.size(), 100 * manifest.figures().get("testAccuracy"));
-            Checkpoints.updateManifest(training.outputDir, manifest.withTimings(timer.seconds()));
-            logger.info("Saved {} with {} and {} in {}", manifest.paramsFile(),
-                    Manifest.FILE_NAME, RunPlan.CHART_FILE, training.outputDir);
-            logger.info("Wall time: {}", timer.summary());
         }
         return 0;
     }

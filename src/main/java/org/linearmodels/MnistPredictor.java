@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 public final class MnistPredictor extends ImagePredictorCommand {
 
     public MnistPredictor() {
-        super(MnistLogistic.NAME, MnistLogistic.COMMAND, ImageDataset.MNIST,
+        super(MnistLogistic.NAME, Cli.command(MnistLogistic.class), ImageDataset.MNIST,
                 ImageNormalizer.Style.MNIST);
     }
 

@@ -80,7 +80,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
         List<float[]> images = testImages();
         Map<String, Double> figures = new LinkedHashMap<>();
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, MnistLogistic.NAME,
-                MnistLogistic.COMMAND, device, ImageNormalizer.Style.MNIST)) {
+                Cli.command(MnistLogistic.class), device, ImageNormalizer.Style.MNIST)) {
             long[] latencies = singleImageLatencies(classifier, images);
             figures.put("single_p50_ms", percentile(latencies, 50) / 1e6);
             figures.put("single_p99_ms", percentile(latencies, 99) / 1e6);

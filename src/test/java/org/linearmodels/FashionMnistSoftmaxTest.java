@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.TrainingChart;
 
 class FashionMnistSoftmaxTest {
 
@@ -30,7 +30,7 @@ class FashionMnistSoftmaxTest {
         assertTrue(last.testAccuracy() > 0.7 && last.testAccuracy() <= 1);
         assertTrue(run.out().contains("Tutorial bars (train loss < 0.5, both accuracies in"
                 + " (0.7, 1]): met"), run.out());
-        Pictures.assertDrawn(temp.resolve(RunPlan.CHART_FILE));
+        Pictures.assertDrawn(temp.resolve(TrainingChart.FILE));
         Pictures.assertDrawn(temp.resolve(FashionMnistSoftmax.PREDICTIONS_FILE));
 
         CommandResult predicted = CommandResult.run(new FashionPredictor(), "--model-dir",

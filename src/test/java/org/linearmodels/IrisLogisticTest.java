@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.TrainingChart;
 
 class IrisLogisticTest {
 
@@ -33,7 +33,7 @@ class IrisLogisticTest {
         assertTrue(history.get(499).trainLoss() < history.get(0).trainLoss(), run.out());
         assertTrue(history.get(499).trainAccuracy() >= 0.95, run.out());
         assertEquals(mode, manifest.options().get("mode"));
-        Pictures.assertDrawn(temp.resolve(RunPlan.CHART_FILE));
+        Pictures.assertDrawn(temp.resolve(TrainingChart.FILE));
 
         CommandResult predicted = CommandResult.run(new IrisPredictor(), "--model-dir",
                 temp.toString(), "5.1", "3.5", "1.4", "0.2", "7.0", "3.2", "4.7", "1.4");

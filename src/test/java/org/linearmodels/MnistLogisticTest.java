@@ -22,7 +22,7 @@ import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.model.Manifest;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.TrainingChart;
 
 class MnistLogisticTest {
 
@@ -46,7 +46,7 @@ class MnistLogisticTest {
         assertEquals(5000, manifest.data().trainExamples());
         assertEquals(percent, 100 * manifest.figures().get("testAccuracy"), 0.005);
         assertTrue(Files.isRegularFile(dir.resolve(manifest.paramsFile())));
-        BufferedImage chart = ImageIO.read(dir.resolve(RunPlan.CHART_FILE).toFile());
+        BufferedImage chart = ImageIO.read(dir.resolve(TrainingChart.FILE).toFile());
         assertTrue(chart.getWidth() > 100 && chart.getHeight() > 100);
     }
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.cli.Cli;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.errors.ExitCode;
 
@@ -150,7 +151,7 @@ class MnistPredictorTest {
         CommandResult result = predict("--model-dir", empty.toString());
         assertEquals(ExitCode.CHECKPOINT.code(), result.exitCode());
         assertEquals(List.of("error: no checkpoint in " + empty + " (no manifest.json). Train one"
-                + " first: " + MnistLogistic.COMMAND + "."), result.errLines());
+                + " first: " + Cli.command(MnistLogistic.class) + "."), result.errLines());
     }
 
     private void assertBadImage(Path image, String message) throws IOException {

@@ -22,6 +22,11 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The README's way to run a command through Maven, e.g. to train a missing model. */
+    public static String command(Class<?> command) {
+        return "./mvnw -q compile exec:java -Dexec.mainClass=" + command.getName();
+    }
+
     /** Runs the command and exits the JVM with its exit code. */
     public static void run(Object command, String... args) {
         System.exit(execute(command, args));

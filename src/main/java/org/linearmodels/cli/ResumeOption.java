@@ -1,6 +1,8 @@
 package org.linearmodels.cli;
 
-import org.linearmodels.train.RunPlan;
+import java.nio.file.Path;
+import org.linearmodels.train.Resume;
+import org.linearmodels.train.RunRecord;
 import picocli.CommandLine.Option;
 
 /** The {@code --resume} flag of the drivers that train with DJL's Trainer. */
@@ -12,7 +14,8 @@ public class ResumeOption {
                     + " run's.")
     public boolean resume;
 
-    public RunPlan.Builder applyTo(RunPlan.Builder plan) {
-        return plan.resume(resume);
+    /** Where a run of {@code run} into {@code outputDir} starts, as this flag says. */
+    public Resume from(Path outputDir, RunRecord run) {
+        return Resume.from(resume, outputDir, run);
     }
 }

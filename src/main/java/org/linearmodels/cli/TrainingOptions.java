@@ -1,9 +1,16 @@
 package org.linearmodels.cli;
 
+import ai.djl.training.listener.TrainingListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.linearmodels.train.EpochSummaryLog;
+import org.linearmodels.train.History;
+import org.linearmodels.train.MemoryLog;
 import org.linearmodels.train.OptimizerChoice;
-import org.linearmodels.train.RunPlan;
+import org.linearmodels.train.Resume;
 import org.linearmodels.train.Schedule;
+import org.linearmodels.train.ShuffleSeed;
 import org.linearmodels.train.TrainingSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,9 +92,22 @@ public class TrainingOptions {
         }
     }
 
-    /** Sets what these flags decide about where a run writes and what it logs. */
-    public RunPlan.Builder applyTo(RunPlan.Builder plan) {
-        return plan.outputDir(outputDir).logMemory(logMemory);
+    /**
+     * The listeners these flags ask for, to add after {@code history}: each epoch's shuffle
+     * seeded from {@code --seed} and the epoch (so {@code --resume} shuffles alike), a summary
+     * line every {@code summaryEvery} epochs (0: none), and with {@code --log-memory} the memory
+     * in use.
+     */
+    public TrainingListener[] listeners(History history, Resume from, int summaryEvery) {
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new ShuffleSeed(seed, from.epochsDone()));
+        if (summaryEvery > 0) {
+            listeners.add(new EpochSummaryLog(history, summaryEvery, epochs));
+        }
+        if (logMemory) {
+            listeners.add(new MemoryLog(history, epochs));
+        }
+        return listeners.toArray(TrainingListener[]::new);
     }
 
     /** These options with another default seed. */

@@ -8,6 +8,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,6 +26,24 @@ public final class ImageGrid {
     private static final Color WRONG = new Color(200, 30, 30);
 
     private ImageGrid() {}
+
+    /**
+     * Square images (one flattened row each) captioned with their true and predicted class
+     * names, the wrong ones highlighted, as d2l's {@code predict_ch3} shows them.
+     */
+    public static void savePredictions(float[] pixels, long[] labels, int[] predicted,
+            List<String> classNames, Path file) throws IOException {
+        int size = pixels.length / predicted.length;
+        int side = (int) Math.round(Math.sqrt(size));
+        List<Tile> tiles = new ArrayList<>();
+        for (int i = 0; i < predicted.length; i++) {
+            String truth = classNames.get(Math.toIntExact(labels[i]));
+            String guess = classNames.get(predicted[i]);
+            tiles.add(new Tile(Arrays.copyOfRange(pixels, i * size, (i + 1) * size), side,
+                    List.of(truth, guess), !truth.equals(guess)));
+        }
+        save(tiles, file);
+    }
 
     /** Draws {@code tiles} side by side into a PNG at {@code file}. */
     public static void save(List<Tile> tiles, Path file) throws IOException {

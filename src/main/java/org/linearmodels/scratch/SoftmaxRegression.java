@@ -4,20 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
-import org.linearmodels.model.EpochRecord;
-import org.linearmodels.train.FitListener;
 
 /**
  * Softmax regression from scratch, as d2l's chapter 3 (T5) writes it: a weight matrix W of
@@ -31,10 +27,16 @@ public final class SoftmaxRegression implements AutoCloseable {
     private final NDArray weight;
     private final NDArray bias;
 
-    public SoftmaxRegression(NDManager parent, int inputs, int classes) {
-        manager = parent.newSubManager();
-        weight = manager.randomNormal(0f, 0.01f, new Shape(inputs, classes), DataType.FLOAT32);
-        bias = manager.zeros(new Shape(classes));
+    /**
+     * @param weight W, (inputs, classes)
+     * @param bias b, (classes)
+     */
+    public SoftmaxRegression(NDArray weight, NDArray bias) {
+        manager = weight.getManager().newSubManager();
+        this.weight = weight;
+        this.bias = bias;
+        weight.attach(manager);
+        bias.attach(manager);
         weight.setRequiresGradient(true);
         bias.setRequiresGradient(true);
     }
@@ -59,28 +61,6 @@ public final class SoftmaxRegression implements AutoCloseable {
         return yHat.argMax(1).toType(DataType.INT64, false)
                 .eq(y.toType(DataType.INT64, false)).sum().toType(DataType.FLOAT32, false)
                 .getFloat();
-    }
-
-    /**
-     * d2l's {@code train_ch3}: for each epoch, one training pass and an evaluation on the test
-     * set; the listeners (log, chart) hear each epoch's loss and accuracies.
-     */
-    public void train(Dataset train, Dataset test, int epochs, Updater updater,
-            List<FitListener> listeners) {
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (FitListener listener : listeners) {
-                listener.onEpochStart(epoch, epochs, 0);
-            }
-            long start = System.nanoTime();
-            double[] lossAndAccuracy = trainEpoch(train, updater);
-            long trained = System.nanoTime();
-            double testAccuracy = evaluateAccuracy(test);
-            EpochRecord record = new EpochRecord(epoch, lossAndAccuracy[0], lossAndAccuracy[1],
-                    testAccuracy, (trained - start) / 1e9, (System.nanoTime() - trained) / 1e9);
-            for (FitListener listener : listeners) {
-                listener.onEpochEnd(record, epochs);
-            }
-        }
     }
 
     /**

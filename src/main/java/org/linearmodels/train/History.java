@@ -1,26 +1,114 @@
 package org.linearmodels.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import org.linearmodels.model.EpochRecord;
 
-/** Keeps every finished epoch's figures, for charts, checkpoints and the final report. */
-public final class History implements FitListener {
+/**
+ * Each epoch's training loss and accuracy and its test accuracy, kept as {@link EpochRecord}s
+ * for the logs, the chart and the checkpoint's manifest, which read {@link #last()} in their own
+ * {@code onEpoch}: register this listener before them.
+ *
+ * <p>Not DJL's {@code EvaluatorTrainingListener}: that one reads every batch's loss and accuracy
+ * back to the JVM, which costs more than a linear model's step. Here the sums stay on the
+ * device and are read once an epoch. DJL's training loop does not hand its loss to listeners,
+ * so the batch's loss is evaluated again from its predictions, as DJL's own evaluators do.
+ */
+public final class History extends TrainingListenerAdapter {
 
-    private final List<EpochRecord> records = new ArrayList<>();
+    private final CorrectCount accuracy;
+    private final List<EpochRecord> records;
+    private NDManager sums;
+    private NDArray lossSum;
+    private NDArray trainCorrect;
+    private NDArray testCorrect;
+    private long trainSeen;
+    private long testSeen;
+    private long started;
+    private long trained;
 
-    /** Starts from the epochs a resumed run already has. */
-    public History(List<EpochRecord> earlier) {
-        records.addAll(earlier);
-    }
-
-    public History() {
-        this(List.of());
+    /**
+     * @param accuracy counts correct predictions; null for regression
+     * @param earlier the epochs a resumed run already has
+     */
+    public History(CorrectCount accuracy, List<EpochRecord> earlier) {
+        this.accuracy = accuracy;
+        this.records = new ArrayList<>(earlier);
     }
 
     @Override
-    public void onEpochEnd(EpochRecord record, int epochs) {
+    public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+        if (sums == null) {
+            // The clock starts at the epoch's first step, so that charts and checkpoints drawn
+            // at the previous epoch's end are not counted as training.
+            started = System.nanoTime();
+            sums = trainer.getManager().newSubManager();
+            lossSum = sums.zeros(new Shape());
+            trainCorrect = sums.zeros(new Shape());
+            testCorrect = sums.zeros(new Shape());
+            trainSeen = 0;
+            testSeen = 0;
+        }
+        for (var device : batchData.getLabels().keySet()) {
+            NDList labels = batchData.getLabels().get(device);
+            NDList predictions = batchData.getPredictions().get(device);
+            long size = labels.head().getShape().get(0);
+            lossSum.addi(trainer.getLoss().evaluate(labels, predictions).mul(size));
+            if (accuracy != null) {
+                trainCorrect.addi(accuracy.count(predictions.head(), labels.head()));
+            }
+            trainSeen += size;
+        }
+    }
+
+    @Override
+    public void onValidationBatch(Trainer trainer, BatchData batchData) {
+        if (testSeen == 0) {
+            trained = System.nanoTime();
+        }
+        for (var device : batchData.getLabels().keySet()) {
+            NDList labels = batchData.getLabels().get(device);
+            testCorrect.addi(accuracy.count(batchData.getPredictions().get(device).head(),
+                    labels.head()));
+            testSeen += labels.head().getShape().get(0);
+        }
+    }
+
+    /** Closes the epoch's record; stops the run if its loss is not a finite number. */
+    @Override
+    public void onEpoch(Trainer trainer) {
+        long now = System.nanoTime();
+        int epoch = records.isEmpty() ? 1 : last().epoch() + 1;
+        double trainLoss = lossSum.getFloat() / trainSeen;
+        Divergence.check(trainLoss, epoch, 0);
+        Double trainAccuracy = accuracy == null ? null
+                : (double) trainCorrect.getFloat() / trainSeen;
+        boolean tested = testSeen > 0 && accuracy != null;
+        records.add(new EpochRecord(epoch, trainLoss, trainAccuracy,
+                tested ? (double) testCorrect.getFloat() / testSeen : null,
+                ((tested ? trained : now) - started) / 1e9,
+                tested ? (now - trained) / 1e9 : null));
+        sums.close();
+        sums = null;
+    }
+
+    /** Adds an epoch's record made by a loop of its own (the from-scratch tutorials). */
+    public void add(EpochRecord record) {
+        Divergence.check(record.trainLoss(), record.epoch(), 0);
         records.add(record);
+    }
+
+    @Override
+    public void onTrainingEnd(Trainer trainer) {
+        if (sums != null) {
+            sums.close();
+        }
     }
 
     public List<EpochRecord> records() {

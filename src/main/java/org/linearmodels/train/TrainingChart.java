@@ -1,5 +1,7 @@
 package org.linearmodels.train;
 
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import org.linearmodels.plot.Series;
  * milliseconds, so epochs shorter than that (a 100-row table) redraw at most once a second,
  * and always after the last.
  */
-public final class TrainingChart implements FitListener {
+public final class TrainingChart extends TrainingListenerAdapter {
 
     /** How the curves are laid out. */
     public enum Layout {
@@ -27,32 +29,42 @@ public final class TrainingChart implements FitListener {
         COMBINED
     }
 
+    /** Where the drivers draw it, in their output directory. */
+    public static final String FILE = "training.png";
+
     private static final long REDRAW_NANOS = 1_000_000_000L;
 
+    private final History history;
     private final Path file;
     private final String title;
     private final Layout layout;
-    private final List<EpochRecord> records;
+    private final int epochs;
     private long lastDrawn;
 
-    /** @param earlier the epochs a resumed run already has */
-    public TrainingChart(Path file, String title, Layout layout, List<EpochRecord> earlier) {
+    /** Draws {@code history} into {@code file}; {@code epochs} is the run's last epoch. */
+    public TrainingChart(History history, Path file, String title, Layout layout, int epochs) {
+        this.history = history;
         this.file = file;
         this.title = title;
         this.layout = layout;
-        this.records = new ArrayList<>(earlier);
+        this.epochs = epochs;
     }
 
     @Override
-    public void onEpochEnd(EpochRecord record, int epochs) {
-        records.add(record);
+    public void onEpoch(Trainer trainer) {
+        update();
+    }
+
+    /** Redraws after an epoch, unless the last drawing is under a second old. */
+    public void update() {
         long now = System.nanoTime();
-        if (record.epoch() != epochs && now - lastDrawn < REDRAW_NANOS) {
+        if (history.last().epoch() != epochs && now - lastDrawn < REDRAW_NANOS) {
             return;
         }
         lastDrawn = now;
         try {
-            Figure.save(panels(records, title, layout), layout == Layout.SPLIT ? 2 : 1, file);
+            Figure.save(panels(history.records(), title, layout), layout == Layout.SPLIT ? 2 : 1,
+                    file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chart " + file, e);
         }
@@ -82,6 +94,22 @@ public final class TrainingChart implements FitListener {
         }
         return List.of(lossPanel,
                 new Panel(title + ": accuracy", "epoch", "accuracy", accuracies));
+    }
+
+    /** Loss and accuracy per epoch of several runs, side by side, saved as a PNG. */
+    public static void saveComparison(List<String> names, List<List<EpochRecord>> runs,
+            Path file) throws IOException {
+        List<Series> losses = new ArrayList<>();
+        List<Series> accuracies = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            double[] epochs = values(runs.get(i), r -> (double) r.epoch());
+            losses.add(Series.line(names.get(i), epochs,
+                    values(runs.get(i), EpochRecord::trainLoss)));
+            accuracies.add(Series.line(names.get(i), epochs,
+                    values(runs.get(i), EpochRecord::trainAccuracy)));
+        }
+        Figure.save(List.of(new Panel("Loss", "epoch", "loss", losses),
+                new Panel("Accuracy", "epoch", "accuracy", accuracies)), 2, file);
     }
 
     private static double[] values(List<EpochRecord> records, Function<EpochRecord, Double> f) {
