@@ -1,23 +1,13 @@
 package org.linearmodels;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
-import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,7 +35,6 @@ import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.scratch.SoftmaxRegression;
 import org.linearmodels.scratch.Updater;
-import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
@@ -176,7 +165,8 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
             Engines.pytorch().setRandomSeed(settings.seed());
             manifest = mode.scratch()
                     ? trainFromScratch(run, history, chart, train, test, manager)
-                    : trainWithTrainer(run, from, history, chart, train, test, device);
+                    : MnistLogistic.train(run, from, history, chart, training, 0, train, test,
+                            device);
             timer.lap("training");
             drawPredictions(test, manager, device);
         }
@@ -227,39 +217,6 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
             var parameters = net.linearParameters();
             return Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
                     training.outputDir, run.manifest(history.records()));
-        }
-    }
-
-    /** The concise version: DJL's Linear block, SoftmaxCrossEntropyLoss and Trainer. */
-    private Manifest trainWithTrainer(RunRecord run, Resume from, History history,
-            TrainingChart chart, RandomAccessDataset train, Dataset test, Device device)
-            throws IOException, TranslateException {
-        TrainingSettings settings = run.settings();
-        int epochs = settings.epochs();
-        long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-        try (Model model = Model.newInstance(NAME, device, Engines.NAME)) {
-            // net = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
-            model.setBlock(new SequentialBlock()
-                    .add(Blocks.batchFlattenBlock(784))
-                    .add(Linear.builder().setUnits(10).build()));
-            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
-                    1, epochs);
-            var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(
-                    Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(settings.newOptimizer(steps, from.epochsDone()))
-                    .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
-                    .optInitializer(pytorchInit, Parameter.Type.BIAS)
-                    .optDevices(new Device[] {device})
-                    .addTrainingListeners(history)
-                    .addTrainingListeners(training.listeners(history, from, 1))
-                    .addTrainingListeners(chart, checkpoint);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 784));
-                from.restore(model, epochs);
-                EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
-            }
-            return checkpoint.saved();
         }
     }
 

@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.loss.Loss;
@@ -33,6 +34,7 @@ import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
@@ -123,57 +125,72 @@ public final class MnistLogistic implements Callable<Integer> {
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
                     .option("preset", preset == null ? "tutorial" : preset);
             Resume from = resume.from(training.outputDir, run);
-            int epochs = settings.epochs();
-            long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-
-            // model = nn.Linear(input_size, num_classes), on images.reshape(-1, 28 * 28)
+            History history = new History(CorrectCount.argmax(), from.history());
+            var chart = new TrainingChart(history, training.outputDir.resolve(TrainingChart.FILE),
+                    "MNIST logistic regression", TrainingChart.Layout.SPLIT, settings.epochs());
             Engines.pytorch().setRandomSeed(settings.seed());
-            try (Model model = Model.newInstance(NAME, device, Engines.NAME)) {
-                model.setBlock(new SequentialBlock()
-                        .add(Blocks.batchFlattenBlock(784))
-                        .add(Linear.builder().setUnits(10).build()));
-
-                // criterion = nn.CrossEntropyLoss(), softmax included
-                Loss loss = Loss.softmaxCrossEntropyLoss();
-                // optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate): DJL's
-                // Optimizer.sgd() at a fixed rate; --optimizer, --momentum and --schedule change it
-                Optimizer optimizer = settings.newOptimizer(steps, from.epochsDone());
-
-                // PyTorch's nn.Linear starts uniform in ±1/√784 (DJL's Linear: Xavier), and what
-                // the tutorial lacks attaches as TrainingListeners; History first, the others
-                // read it
-                var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
-                History history = new History(CorrectCount.argmax(), from.history());
-                CheckpointSaver checkpoint = new CheckpointSaver(run, history,
-                        training.outputDir, 1, epochs);
-                DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                        .optOptimizer(optimizer)
-                        .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
-                        .optInitializer(pytorchInit, Parameter.Type.BIAS)
-                        .optDevices(new Device[] {device})
-                        .addTrainingListeners(history)
-                        .addTrainingListeners(training.listeners(history, from, 1))
-                        .addTrainingListeners(new StepLog(100, steps, from.epochsDone(), epochs),
-                                new TrainingChart(history,
-                                training.outputDir.resolve(TrainingChart.FILE),
-                                "MNIST logistic regression", TrainingChart.Layout.SPLIT, epochs),
-                                checkpoint);
-
-                try (Trainer trainer = model.newTrainer(config)) {
-                    trainer.initialize(new Shape(1, 784));
-                    from.restore(model, epochs);
-                    // for epoch ...: for images, labels in train_loader: forward, loss,
-                    // backward, step; then the test accuracy without gradients
-                    EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
-                }
-                System.out.printf(Locale.ROOT,
-                        "Accuracy of the model on the %d test images: %.2f %%%n", test.size(),
-                        100 * history.last().testAccuracy());
-                timer.lap("training");
-                Checkpoints.updateManifest(training.outputDir,
-                        checkpoint.saved().withTimings(timer.seconds()));
-            }
+            Manifest manifest = train(run, from, history, chart, training, 100, train, test,
+                    device);
+            System.out.printf(Locale.ROOT,
+                    "Accuracy of the model on the %d test images: %.2f %%%n", test.size(),
+                    100 * history.last().testAccuracy());
+            timer.lap("training");
+            Checkpoints.updateManifest(training.outputDir,
+                    manifest.withTimings(timer.seconds()));
         }
         return 0;
+    }
+
+    /**
+     * Trains a Linear layer on flattened 28x28 images as the tutorial does, checkpointing every
+     * epoch; also T5's concise version ({@code FashionMnistSoftmax --mode trainer}).
+     *
+     * @param logEvery steps between two of the tutorial's step lines; 0 for none
+     */
+    static Manifest train(RunRecord run, Resume from, History history, TrainingChart chart,
+            TrainingOptions training, int logEvery, RandomAccessDataset train, Dataset test,
+            Device device) throws IOException, TranslateException {
+        TrainingSettings settings = run.settings();
+        int epochs = settings.epochs();
+        long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        // model = nn.Linear(input_size, num_classes), on images.reshape(-1, 28 * 28)
+        try (Model model = Model.newInstance(run.name(), device, Engines.NAME)) {
+            model.setBlock(new SequentialBlock()
+                    .add(Blocks.batchFlattenBlock(784))
+                    .add(Linear.builder().setUnits(10).build()));
+
+            // criterion = nn.CrossEntropyLoss(), softmax included
+            Loss loss = Loss.softmaxCrossEntropyLoss();
+            // optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate): DJL's
+            // Optimizer.sgd() at a fixed rate; --optimizer, --momentum and --schedule change it
+            Optimizer optimizer = settings.newOptimizer(steps, from.epochsDone());
+
+            // PyTorch's nn.Linear starts uniform in ±1/√784 (DJL's Linear: Xavier); what the
+            // tutorial lacks attaches as TrainingListeners, History first: the others read it
+            var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
+            var checkpoint = new CheckpointSaver(run, history, training.outputDir, 1, epochs);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                    .optOptimizer(optimizer)
+                    .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
+                    .optInitializer(pytorchInit, Parameter.Type.BIAS)
+                    .optDevices(new Device[] {device})
+                    .addTrainingListeners(history)
+                    .addTrainingListeners(training.listeners(history, from, 1))
+                    .addTrainingListeners(chart, checkpoint);
+            if (logEvery > 0) {
+                config.addTrainingListeners(new StepLog(logEvery, steps, from.epochsDone(),
+                        epochs));
+            }
+
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 784));
+                from.restore(model, epochs);
+                // for epoch ...: for images, labels in train_loader: forward, loss, backward,
+                // step; then the test accuracy without gradients
+                EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
+            }
+            // torch.save(model.state_dict(), 'model.ckpt'): done each epoch by CheckpointSaver
+            return checkpoint.saved();
+        }
     }
 }
