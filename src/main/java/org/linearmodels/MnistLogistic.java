@@ -45,6 +45,7 @@ import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.RunTimer;
 import org.linearmodels.train.Schedule;
 import org.linearmodels.train.StepLog;
+import org.linearmodels.train.TrackedLoss;
 import org.linearmodels.train.TrainingChart;
 import org.linearmodels.train.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -159,8 +160,9 @@ public final class MnistLogistic implements Callable<Integer> {
                     .add(Blocks.batchFlattenBlock(784))
                     .add(Linear.builder().setUnits(10).build()));
 
-            // criterion = nn.CrossEntropyLoss(), softmax included
-            Loss loss = Loss.softmaxCrossEntropyLoss();
+            // criterion = nn.CrossEntropyLoss(), softmax included; tracked, so that the listeners
+            // log the value the step computed rather than computing it again
+            Loss loss = new TrackedLoss(Loss.softmaxCrossEntropyLoss());
             // optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate): DJL's
             // Optimizer.sgd() at a fixed rate; --optimizer, --momentum and --schedule change it
             Optimizer optimizer = settings.newOptimizer(steps, from.epochsDone());

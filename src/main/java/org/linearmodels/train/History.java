@@ -17,8 +17,9 @@ import org.linearmodels.model.EpochRecord;
  *
  * <p>Not DJL's {@code EvaluatorTrainingListener}: that one reads every batch's loss and accuracy
  * back to the JVM, which costs more than a linear model's step. Here the sums stay on the
- * device and are read once an epoch. DJL's training loop does not hand its loss to listeners,
- * so the batch's loss is evaluated again from its predictions, as DJL's own evaluators do.
+ * device and are read once an epoch. DJL's training loop does not hand its loss to listeners:
+ * a {@link TrackedLoss} keeps it for them; any other loss is evaluated again from the batch's
+ * predictions, as DJL's own evaluators do.
  */
 public final class History extends TrainingListenerAdapter {
 
@@ -59,7 +60,7 @@ public final class History extends TrainingListenerAdapter {
             NDList labels = batchData.getLabels().get(device);
             NDList predictions = batchData.getPredictions().get(device);
             long size = labels.head().getShape().get(0);
-            lossSum.addi(trainer.getLoss().evaluate(labels, predictions).mul(size));
+            lossSum.addi(TrackedLoss.ofBatch(trainer, labels, predictions).mul(size));
             if (accuracy != null) {
                 trainCorrect.addi(accuracy.count(predictions.head(), labels.head()));
             }

@@ -48,7 +48,7 @@ public final class StepLog extends TrainingListenerAdapter {
         }
         if (step % every == 0 || step == steps) {
             var device = batchData.getLabels().keySet().iterator().next();
-            float loss = trainer.getLoss().evaluate(batchData.getLabels().get(device),
+            float loss = TrackedLoss.ofBatch(trainer, batchData.getLabels().get(device),
                     batchData.getPredictions().get(device)).getFloat();
             Divergence.check(loss, epoch, step);
             if (progress != null) {
