@@ -19,10 +19,16 @@ public final class ChildJvm {
     /** Starts {@code main} with {@code args}; output goes to files in {@code dir}. */
     public static Process start(Path dir, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException {
+        return start(dir, jvmOptions, System.getProperty("java.class.path"), main, args);
+    }
+
+    /** Starts {@code main} on {@code classPath} instead of this JVM's class path. */
+    public static Process start(Path dir, List<String> jvmOptions, String classPath,
+            Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of("-cp", classPath, main.getName()));
         command.addAll(List.of(args));
         Files.createDirectories(dir);
         return new ProcessBuilder(command)
@@ -34,7 +40,13 @@ public final class ChildJvm {
     /** Runs {@code main} to its end (at most five minutes). */
     public static Exit run(Path dir, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException, InterruptedException {
-        Process process = start(dir, jvmOptions, main, args);
+        return run(dir, jvmOptions, System.getProperty("java.class.path"), main, args);
+    }
+
+    /** Runs {@code main} on {@code classPath} to its end (at most five minutes). */
+    public static Exit run(Path dir, List<String> jvmOptions, String classPath, Class<?> main,
+            String... args) throws IOException, InterruptedException {
+        Process process = start(dir, jvmOptions, classPath, main, args);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError(main.getSimpleName() + " did not finish in five minutes");

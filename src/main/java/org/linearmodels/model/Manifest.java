@@ -34,8 +34,10 @@ public record Manifest(int format, String name, String description, ModelSpec mo
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "manifest.json";
 
+    // Records through the project's own adapter: a notebook kernel may put an older Gson first.
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
-            .serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+            .serializeSpecialFloatingPointValues().disableHtmlEscaping()
+            .registerTypeAdapterFactory(new RecordAdapterFactory()).create();
 
     /** This manifest, vouching for another parameter file. */
     public Manifest withParams(String file, String sha256) {
