@@ -27,7 +27,8 @@ import org.linearmodels.train.CorrectCount;
  * 5000 steps after 1000 of warm-up), with the alternatives docs/PERFORMANCE.md compares: the
  * batch gathered by DJL's advanced indexing or by the embedding lookup, and the correct count
  * as DJL's EvaluatorTrainingListener updates its Accuracy (a sync to the JVM per step) or as
- * FitLoop does (CorrectCount added to a sum that stays on the device until the epoch ends). Run with bench/step-costs.
+ * the History listener does (CorrectCount added to a sum that stays on the device until the
+ * epoch ends). Run with bench/step-costs.
  */
 public class StepCosts {
 
