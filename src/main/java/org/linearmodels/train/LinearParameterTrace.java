@@ -28,15 +28,6 @@ public final class LinearParameterTrace extends TrainingListenerAdapter {
         biases.add(currentBias(trainer.getModel()));
     }
 
-    /** The weights after each epoch; for one output unit, one value per feature. */
-    public List<float[]> weights() {
-        return List.copyOf(weights);
-    }
-
-    public List<Float> biases() {
-        return List.copyOf(biases);
-    }
-
     /**
      * Loss, the first weight and the bias against epoch, one above the other, as a PNG: the
      * picture of a one-feature model's training.

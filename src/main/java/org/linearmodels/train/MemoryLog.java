@@ -33,7 +33,7 @@ public final class MemoryLog extends TrainingListenerAdapter {
     }
 
     /** Logs the memory in use after {@code epoch} of {@code epochs}. */
-    public static void log(int epoch, int epochs) {
+    private static void log(int epoch, int epochs) {
         Runtime runtime = Runtime.getRuntime();
         double heap = (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
         // The committed heap shows how much of resident memory is the JVM growing its heap.

@@ -66,11 +66,6 @@ public final class Resume {
         return from == null ? List.of() : from.history();
     }
 
-    /** The resumed checkpoint's manifest; null for a fresh start. */
-    public Manifest manifest() {
-        return from;
-    }
-
     /**
      * Copies the checkpoint's parameters into {@code model}, whose trainer has initialised them;
      * nothing for a fresh start.

@@ -23,7 +23,7 @@ public final class ShuffleSeed extends TrainingListenerAdapter {
     }
 
     /** Seeds the shuffle of {@code epoch} (1-based) of a run seeded with {@code seed}. */
-    public static void seedEpoch(int seed, int epoch) {
+    private static void seedEpoch(int seed, int epoch) {
         RandomUtils.RANDOM.setSeed(Objects.hash(seed, epoch));
     }
 
