@@ -17,7 +17,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PEERS = os.path.join(ROOT, 'bench', 'peers')
-PYTHON = '/usr/bin/python3'
+# The interpreter that runs this script (bench/run starts it as $PYTHON, else python3 on PATH).
+PYTHON = sys.executable
 MB = 1024.0
 
 

@@ -31,9 +31,11 @@ if [ ! -f "$kernel_jar" ]; then
   ./mvnw -q -B dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION \
     -DoutputDirectory="$kernel_dir" >&2
 fi
+# The path may hold any character ("s, backslashes): written as a JSON string, escaped.
+kernel_jar_json=$(scripts/json-string "$root/$kernel_jar")
 cat > "$kernel_dir/kernel.json" <<JSON
 {
-  "argv": ["java", "-jar", "$root/$kernel_jar", "{connection_file}"],
+  "argv": ["java", "-jar", $kernel_jar_json, "{connection_file}"],
   "display_name": "Java (rapaio $RJK_VERSION, linear models)",
   "language": "java",
   "interrupt_mode": "message",

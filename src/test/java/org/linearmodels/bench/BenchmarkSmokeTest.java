@@ -8,10 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.Pictures;
 
-/** bench/run --smoke: the benchmark's whole machinery, ours against PyTorch, in seconds. */
+/**
+ * bench/run --smoke: the benchmark's whole machinery, ours against PyTorch, in seconds. Never
+ * installs anything (--no-install); skipped, with the reason, where the Python peers are missing.
+ */
+@ExtendWith(PythonPeers.class)
 class BenchmarkSmokeTest {
 
     @TempDir
@@ -21,8 +26,9 @@ class BenchmarkSmokeTest {
     void theSmokeRunPrintsTheTableAndDrawsTheChart() throws Exception {
         Path report = temp.resolve("BENCHMARKS.md");
         Path log = temp.resolve("bench.log");
-        Process bench = new ProcessBuilder("bench/run", "--smoke", "--repeats", "1", "--out",
-                report.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process bench = new ProcessBuilder("bench/run", "--no-install", "--smoke", "--repeats",
+                "1", "--out", report.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         assertTrue(bench.waitFor(5, TimeUnit.MINUTES), "the smoke run finished");
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, bench.exitValue(), output);

@@ -5,48 +5,66 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.linearmodels.ExamLogistic;
-import org.linearmodels.ExamPredictor;
-import org.linearmodels.FashionMnistSoftmax;
-import org.linearmodels.FashionPredictor;
-import org.linearmodels.FetchData;
-import org.linearmodels.IrisLogistic;
-import org.linearmodels.IrisPredictor;
-import org.linearmodels.LinearPredictor;
-import org.linearmodels.LinearRegression;
-import org.linearmodels.MnistLogistic;
-import org.linearmodels.MnistPredictor;
-import org.linearmodels.PredictorBenchmark;
+import picocli.CommandLine.Command;
 
 /**
  * Every command's {@code --help} renders cleanly: picocli reads descriptions as format strings,
- * so a bare "%" once printed a warning and the raw text instead of the help.
+ * so a bare "%" once printed a warning and the raw text instead of the help. The commands are
+ * those of config/commands, the list ./run reads, which must name every command and only them.
  */
 class HelpTest {
 
-    private static final List<Supplier<Object>> COMMANDS = List.of(LinearRegression::new,
-            LinearPredictor::new, IrisLogistic::new, IrisPredictor::new, ExamLogistic::new,
-            ExamPredictor::new, MnistLogistic::new, MnistPredictor::new, FashionMnistSoftmax::new,
-            FashionPredictor::new, FetchData::new, PredictorBenchmark::new);
+    private static final String PACKAGE = "org.linearmodels.";
+
+    /** The names config/commands lists. */
+    private static List<String> listed() throws IOException {
+        return Files.readAllLines(Path.of("config/commands"), StandardCharsets.UTF_8).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
 
     @Test
-    void everyCommandPrintsItsHelpWithoutWarnings() {
+    void theListNamesEveryCommandAndNothingElse() throws Exception {
+        Path classes = Path.of(HelpTest.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).resolveSibling("classes").resolve("org/linearmodels");
+        List<String> commands;
+        try (Stream<Path> files = Files.list(classes)) {
+            commands = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".class") && !f.contains("$"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()))
+                    .filter(HelpTest::isCommand).sorted().toList();
+        }
+        assertEquals(commands, listed().stream().sorted().toList());
+    }
+
+    private static boolean isCommand(String simpleName) {
+        try {
+            return Class.forName(PACKAGE + simpleName).isAnnotationPresent(Command.class);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyCommandPrintsItsHelpWithoutWarnings() throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        for (Supplier<Object> command : COMMANDS) {
-            String name = command.get().getClass().getSimpleName();
+        for (String name : listed()) {
+            Object command = Class.forName(PACKAGE + name).getConstructor().newInstance();
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             ByteArrayOutputStream warned = new ByteArrayOutputStream();
             int code;
             try {
                 System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
                 System.setErr(new PrintStream(warned, true, StandardCharsets.UTF_8));
-                code = Cli.execute(command.get(), "--help");
+                code = Cli.execute(command, "--help");
             } finally {
                 System.setOut(out);
                 System.setErr(err);

@@ -51,8 +51,10 @@ class ReaderFuzzTest {
             }
             case 1 -> bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
             case 2 -> {
-                byte[] longer = Arrays.copyOf(bytes, bytes.length + 1 + random.nextInt(64));
-                random.nextBytes(Arrays.copyOfRange(longer, bytes.length, longer.length));
+                byte[] tail = new byte[1 + random.nextInt(64)];
+                random.nextBytes(tail);
+                byte[] longer = Arrays.copyOf(bytes, bytes.length + tail.length);
+                System.arraycopy(tail, 0, longer, bytes.length, tail.length);
                 bytes = longer;
             }
             case 3 -> {
@@ -75,6 +77,24 @@ class ReaderFuzzTest {
             }
         }
         return bytes;
+    }
+
+    /** The "append" damage appends random bytes, not zeros (a copy once took the random ones). */
+    @Test
+    void appendedBytesAreRandom() {
+        byte[] valid = new byte[16];
+        Random random = new Random(7);
+        int appended = 0;
+        int zeros = 0;
+        for (int i = 0; i < 600; i++) {
+            byte[] damaged = mutate(valid, random);
+            for (int at = valid.length; at < damaged.length; at++) {
+                appended++;
+                zeros += damaged[at] == 0 ? 1 : 0;
+            }
+        }
+        assertTrue(appended > 1000, "the append case ran: " + appended + " bytes");
+        assertTrue(zeros < appended / 20, zeros + " of " + appended + " appended bytes are 0");
     }
 
     @Test

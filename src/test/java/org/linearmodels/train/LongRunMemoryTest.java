@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
 import org.linearmodels.MnistLogistic;
+import org.linearmodels.ResidentMemory;
 
-/** A 50-epoch run's resident memory stays flat: every NDArray of a step is freed with it. */
+/**
+ * A 50-epoch run's resident memory stays flat from epoch 10 on: every NDArray of a step is freed
+ * with it.
+ */
 class LongRunMemoryTest {
 
     private static final Pattern MEMORY = Pattern.compile(
@@ -24,7 +28,7 @@ class LongRunMemoryTest {
     Path temp;
 
     @Test
-    void residentMemoryAtEpochFiftyIsWhereItWasAtEpochTen() throws Exception {
+    void residentMemoryStopsGrowingByEpochTen() throws Exception {
         // A fixed, pre-touched heap, so resident memory moves only with native memory.
         ChildJvm.Exit exit = ChildJvm.run(temp, List.of("-Xms256m", "-Xmx256m",
                 "-XX:+AlwaysPreTouch"), MnistLogistic.class, "--limit", "1000", "--epochs", "50",
@@ -36,8 +40,10 @@ class LongRunMemoryTest {
             residentMb.put(Integer.parseInt(line.group(1)), Double.parseDouble(line.group(2)));
         }
         assertEquals(50, residentMb.size(), exit.out());
-        double growth = residentMb.get(50) - residentMb.get(10);
-        // A leaked 784x100 float batch per step would add 300 KB x 400 steps = 120 MB.
-        assertTrue(growth < 32, "resident memory by epoch, MB: " + residentMb);
+        List<Double> fromTen = List.copyOf(residentMb.values()).subList(9, 50);
+        // A leaked 784x100 float batch per step would add 300 KB x 10 steps = 3 MB an epoch;
+        // the median step ignores the one-off jumps a busy machine makes (ResidentMemory).
+        assertTrue(ResidentMemory.medianStep(fromTen) < 0.5,
+                "resident memory by epoch, MB: " + residentMb);
     }
 }

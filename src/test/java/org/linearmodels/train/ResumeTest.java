@@ -9,57 +9,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
 import org.linearmodels.CommandResult;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.TrainedMnist;
+import org.linearmodels.io.HaltPoint;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
 
-/** kill -9 at random moments of a run leaves a loadable checkpoint, and --resume finishes it. */
+/**
+ * A run stopped dead at each step of a checkpoint save (the JVM halted there, as kill -9 would,
+ * through {@link HaltPoint}) leaves a loadable checkpoint, and --resume finishes it.
+ */
 class ResumeTest {
 
-    /** Long enough (about a second of training) that the kills land mid-run. */
-    private static final String[] RUN = {"--limit", "6000", "--lr", "0.05", "--epochs", "40"};
+    /** Twelve quick epochs, every one of them saved. */
+    private static final String[] RUN = {"--limit", "6000", "--lr", "0.05", "--epochs", "12"};
 
     @TempDir
     Path temp;
 
+    /** Where each of the three runs halts, and the epoch its checkpoint must then hold. */
+    private record Kill(String point, int epoch, int savedEpoch) {}
+
     @Test
-    void aRunKilledAtRandomMomentsResumesToTheUninterruptedResult() throws Exception {
+    void aRunHaltedAtEachStepOfASaveResumesToTheUninterruptedResult() throws Exception {
         Path interrupted = temp.resolve("interrupted");
-        Random random = new Random(42);
-        for (int kill = 0; kill < 3; kill++) {
-            String[] args = kill == 0 ? RUN : withResume(RUN);
-            Process child = ChildJvm.start(temp.resolve("child-" + kill), List.of(),
+        List<Kill> kills = List.of(
+                new Kill(HaltPoint.PARAMS_MOVED, 3, 2),      // new params beside the old manifest
+                new Kill(HaltPoint.MANIFEST_WRITTEN, 5, 5),  // the old params not yet deleted
+                new Kill(HaltPoint.SAVE_START, 8, 7));       // an epoch trained, nothing saved
+        for (int i = 0; i < kills.size(); i++) {
+            Kill kill = kills.get(i);
+            String[] args = i == 0 ? RUN : withResume(RUN);
+            ChildJvm.Exit child = ChildJvm.run(temp.resolve("child-" + i),
+                    List.of("-D" + HaltPoint.PROPERTY + "=" + kill.point() + "@" + kill.epoch()),
                     MnistLogistic.class, withOutput(args, interrupted));
-            int previous = savedEpoch(interrupted);
-            waitForEpochAfter(interrupted, previous, child);
-            Thread.sleep(random.nextInt(60));
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, child.exitValue(), "killed by SIGKILL");
+            assertEquals(HaltPoint.STATUS, child.code(), "halted at " + kill + ": " + child.err());
             try (Checkpoint checkpoint = Checkpoints.load(interrupted, MnistLogistic.NAME, "",
                     Device.cpu())) {
-                assertTrue(checkpoint.manifest().epoch() > previous, "progress was kept");
+                assertEquals(kill.savedEpoch(), checkpoint.manifest().epoch(), kill.toString());
                 assertEquals(checkpoint.manifest().epoch(), checkpoint.manifest().history().size());
             }
         }
         CommandResult resumed = TrainedMnist.train(interrupted, withResume(RUN));
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertTrue(resumed.out().contains("Resuming from epoch "), resumed.out());
+        assertTrue(resumed.out().contains("Resuming from epoch 7 of 12"), resumed.out());
 
         Path straight = temp.resolve("straight");
         CommandResult uninterrupted = TrainedMnist.train(straight, RUN);
         assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
         Manifest a = Manifest.read(interrupted.resolve(Manifest.FILE_NAME));
         Manifest b = Manifest.read(straight.resolve(Manifest.FILE_NAME));
-        assertEquals(40, a.epoch());
+        assertEquals(12, a.epoch());
         assertEquals(b.paramsSha256(), a.paramsSha256(), "the same parameters, bit for bit");
         assertEquals(b.figures(), a.figures());
         assertEquals(TrainedMnist.accuracyLine(uninterrupted.out()).group(),
@@ -72,25 +77,6 @@ class ResumeTest {
         assertEquals(6, run.exitCode());
         assertTrue(run.errLines().get(0).contains("run without --resume to start one"),
                 run.err());
-    }
-
-    /** The epoch of the checkpoint in {@code dir}, 0 when there is none. */
-    private static int savedEpoch(Path dir) {
-        try {
-            return Manifest.read(dir.resolve(Manifest.FILE_NAME)).epoch();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static void waitForEpochAfter(Path dir, int epoch, Process child)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (savedEpoch(dir) <= epoch) {
-            assertTrue(child.isAlive(), "the child died before saving an epoch");
-            assertTrue(System.nanoTime() < deadline, "no epoch saved in two minutes");
-            Thread.sleep(20);
-        }
     }
 
     private static String[] withResume(String[] args) {
