@@ -137,7 +137,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
         ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,
-                dataset.classNames());
+                dataset.classNames(), ImageNormalizer.Style.FASHION_MNIST.name());
         Manifest manifest;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             RandomAccessDataset train = ImageDatasets.training(cache, dataset,

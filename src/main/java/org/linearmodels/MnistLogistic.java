@@ -36,6 +36,7 @@ import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.History;
@@ -68,7 +69,8 @@ public final class MnistLogistic implements Callable<Integer> {
     public static final String NAME = "mnist-logistic";
     /** What a predictor needs to rebuild the block below and read its answers. */
     static final ModelSpec MODEL = new ModelSpec(List.of(1L, 28L, 28L), 10,
-            ModelSpec.Head.SOFTMAX, null, ImageDataset.MNIST.classNames());
+            ModelSpec.Head.SOFTMAX, null, ImageDataset.MNIST.classNames(),
+            ImageNormalizer.Style.MNIST.name());
 
     /** The fastest way found to MNIST's best linear accuracy (docs/BENCHMARKS.md). */
     static final Preset FAST = new Preset("fast", 10, 100, 0.004f, OptimizerChoice.ADAM,

@@ -25,6 +25,10 @@ public final class Checksums {
         return HexFormat.of().formatHex(digest("MD5").digest(bytes));
     }
 
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest("SHA-256").digest(bytes));
+    }
+
     private static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);

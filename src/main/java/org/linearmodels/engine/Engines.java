@@ -27,7 +27,13 @@ public final class Engines {
     public static Engine pytorch() {
         try {
             NativeHeap.keepBuffersInHeap();
+            ExternalLibtorch.prepare();
             return Engine.getEngine(NAME);
+        } catch (UnsatisfiedLinkError e) {
+            throw new UserError(ExitCode.DEVICE, "libtorch does not link with DJL's JNI ("
+                    + e.getMessage() + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "
+                    + ExternalLibtorch.VERSION + " whose flavor matches PYTORCH_FLAVOR (cpu or"
+                    + " cu128) (README, \"GPU\").", e);
         } catch (EngineException | IllegalArgumentException e) {
             throw new UserError(ExitCode.DEVICE, "cannot load PyTorch's native library ("
                     + e.getMessage() + "). A build with -Dgpu bundles no libtorch: set"

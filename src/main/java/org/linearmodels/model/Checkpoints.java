@@ -4,10 +4,13 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.translate.DeferredTranslatorFactory;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -15,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.ExitCode;
@@ -55,6 +57,10 @@ public final class Checkpoints {
             Manifest written = manifest.withParams(paramsFile, Checksums.sha256(params));
             AtomicFiles.move(params, directory.resolve(paramsFile));
             HaltPoint.reach(HaltPoint.PARAMS_MOVED, manifest.epoch());
+            // The manifest last: it names the parameters to load, so until it is replaced the
+            // previous checkpoint loads whole (serving.properties' epoch is informational).
+            AtomicFiles.writeString(directory.resolve(ServingProperties.FILE_NAME),
+                    ServingProperties.text(written));
             AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), written.toJson());
             HaltPoint.reach(HaltPoint.MANIFEST_WRITTEN, manifest.epoch());
             deleteOtherParams(directory, written);
@@ -146,58 +152,39 @@ public final class Checkpoints {
     }
 
     /**
-     * Loads the checkpoint in {@code directory} onto {@code device}: rebuilds the block from the
-     * manifest, checks the parameter file's checksum, loads it, and checks every shape.
+     * Loads the checkpoint in {@code directory} onto {@code device} the way any DJL program
+     * does, through {@link Criteria} and the directory's {@code serving.properties}: the
+     * {@link LinearBlockFactory} rebuilds the block, verifies the parameter file and loads it.
      */
     public static Checkpoint load(Path directory, String expectedName, String trainHint,
             Device device) {
-        Manifest manifest = readManifest(directory, expectedName, trainHint);
-        Path params = directory.resolve(manifest.paramsFile());
+        readManifest(directory, expectedName, trainHint);
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(directory)
+                .optDevice(device)
+                .optTranslatorFactory(new DeferredTranslatorFactory())
+                .optArgument(LinearBlockFactory.TRAIN_HINT, trainHint)
+                .build();
+        Model model;
         try {
-            if (!Files.isRegularFile(params)) {
-                throw new UserError(ExitCode.CHECKPOINT, directory + ": " + Manifest.FILE_NAME
-                        + " names " + manifest.paramsFile() + ", which is missing. Train again: "
-                        + trainHint + ".");
-            }
-            if (!Checksums.sha256(params).equals(manifest.paramsSha256())) {
-                throw new UserError(ExitCode.CHECKPOINT, params + " is damaged: its sha256"
-                        + " differs from the one in " + Manifest.FILE_NAME + ". Train again: "
-                        + trainHint + ".");
-            }
-        } catch (IOException e) {
-            throw new UserError(ExitCode.CHECKPOINT, "cannot read " + params + ": "
-                    + e.getMessage(), e);
-        }
-        Model model = Model.newInstance(manifest.name(), device, Engines.NAME);
-        try {
-            model.setBlock(manifest.model().newBlock());
-            model.load(directory, manifest.name(), Map.of("epoch", manifest.epoch()));
-            checkShapes(model, manifest, params, trainHint);
-            return new Checkpoint(model, manifest);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            if (e instanceof UserError userError) {
-                throw userError;
-            }
-            throw new UserError(ExitCode.CHECKPOINT, "cannot load " + params + ": "
+            model = criteria.loadModel();
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            throw new UserError(ExitCode.CHECKPOINT, "cannot load " + directory + ": "
                     + e.getMessage() + ". Train again: " + trainHint + ".", e);
         }
-    }
-
-    private static void checkShapes(Model model, Manifest manifest, Path params,
-            String trainHint) {
-        Map<String, Shape> expected = manifest.model().parameterShapes();
-        for (var entry : model.getBlock().getParameters()) {
-            Parameter parameter = entry.getValue();
-            String kind = parameter.getType() == Parameter.Type.WEIGHT ? "weight" : "bias";
-            Shape want = expected.get(kind);
-            Shape have = parameter.getArray().getShape();
-            if (!have.equals(want)) {
-                throw new UserError(ExitCode.CHECKPOINT, params + " holds a " + kind
-                        + " of shape " + have + " but " + Manifest.FILE_NAME + " describes "
-                        + want + ": the files come from different models. Train again: "
-                        + trainHint + ".");
+        try {
+            // The manifest again, for its provenance; it must be the one the factory verified.
+            Manifest manifest = readManifest(directory, expectedName, trainHint);
+            if (!manifest.paramsSha256().equals(
+                    model.getProperty(LinearBlockFactory.SHA256_PROPERTY))) {
+                throw new UserError(ExitCode.CHECKPOINT, directory + " changed while it was"
+                        + " loaded (a training run is writing it?). Load it again.");
             }
+            return new Checkpoint(model, manifest);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 

@@ -38,6 +38,8 @@ public record Manifest(int format, String name, String description, ModelSpec mo
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
             .serializeSpecialFloatingPointValues().disableHtmlEscaping()
             .registerTypeAdapterFactory(new RecordAdapterFactory()).create();
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping()
+            .registerTypeAdapterFactory(new RecordAdapterFactory()).create();
 
     /** This manifest, vouching for another parameter file. */
     public Manifest withParams(String file, String sha256) {
@@ -63,6 +65,15 @@ public record Manifest(int format, String name, String description, ModelSpec mo
             throw new JsonParseException("required fields (name, model, paramsFile) are missing");
         }
         return manifest;
+    }
+
+    /** A model spec as the compact JSON a loaded model carries in its properties. */
+    public static String specToJson(ModelSpec spec) {
+        return COMPACT.toJson(spec);
+    }
+
+    public static ModelSpec specFromJson(String json) {
+        return COMPACT.fromJson(json, ModelSpec.class);
     }
 
     public static Manifest read(Path file) throws IOException {

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param inputScale each feature is divided by this before the model sees it (T3 divides each
  *     exam score by its column maximum); empty when inputs are used as they are
  * @param classNames the label of each output class; empty for regression
+ * @param framing for image models, how the training images framed their object (the name of a
+ *     {@code predict.ImageNormalizer.Style}: MNIST, FASHION_MNIST), so that a loader frames a
+ *     user's picture alike; null for tabular models
  */
 public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Float> inputScale,
-        List<String> classNames) {
+        List<String> classNames, String framing) {
 
     /** How the raw outputs of the Linear layer are read. */
     public enum Head {
@@ -38,6 +41,41 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
         inputShape = List.copyOf(inputShape);
         inputScale = inputScale == null ? List.of() : List.copyOf(inputScale);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    }
+
+    /** A tabular model's spec, or an image model's whose pictures need no framing. */
+    public ModelSpec(List<Long> inputShape, int outputs, Head head, List<Float> inputScale,
+            List<String> classNames) {
+        this(inputShape, outputs, head, inputScale, classNames, null);
+    }
+
+    /**
+     * What is wrong with this spec, or null when nothing is: the head must fit the outputs and
+     * the class names, the scale the features. Checked before a directory is loaded.
+     */
+    public String problem() {
+        if (inputShape.isEmpty() || inputShape.stream().anyMatch(d -> d == null || d < 1)) {
+            return "input shape " + inputShape + " is not a shape";
+        }
+        if (outputs < 1) {
+            return "outputs " + outputs + " must be at least 1";
+        }
+        if (head == null) {
+            return "the head is missing or unknown (IDENTITY, SIGMOID or SOFTMAX)";
+        }
+        if (!inputScale.isEmpty() && inputScale.size() != features()) {
+            return inputScale.size() + " input scales for " + features() + " features";
+        }
+        return switch (head) {
+            case IDENTITY -> classNames.isEmpty() ? null
+                    : "an IDENTITY head answers numbers, yet class names are given";
+            case SIGMOID -> outputs == 1 && classNames.size() == 2 ? null
+                    : "a SIGMOID head needs 1 output and 2 class names, not " + outputs + " and "
+                            + classNames.size();
+            case SOFTMAX -> classNames.size() == outputs ? null
+                    : "a SOFTMAX head needs one class name per output: " + outputs
+                            + " outputs, " + classNames.size() + " names";
+        };
     }
 
     /** The shape of a batch of one, which DJL's {@code initialize} takes. */

@@ -23,6 +23,10 @@ public final class FeatureTranslator implements Translator<float[], float[]> {
 
     @Override
     public NDList processInput(TranslatorContext ctx, float[] features) {
+        if (features.length != spec.features()) {
+            throw new IllegalArgumentException("the model takes " + spec.features()
+                    + " numbers per example, got " + features.length);
+        }
         float[] scaled = features.clone();
         for (int i = 0; i < spec.inputScale().size(); i++) {
             scaled[i] /= spec.inputScale().get(i);

@@ -5,6 +5,7 @@ import ai.djl.modality.cv.ImageFactory;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,36 @@ public final class ImageFiles {
 
     /** Reads {@code file} as an 8-bit grey DJL image, or fails with one clear line. */
     public static Image readGray(Path file) {
-        BufferedImage decoded = decode(file);
+        return flattenGray(decode(file));
+    }
+
+    /**
+     * Reads an image sent as bytes (e.g. the body of a DJL Serving request) as {@link
+     * #readGray(Path)} reads a file.
+     *
+     * @param source what the bytes are, for the error
+     */
+    public static Image readGray(byte[] bytes, String source) {
+        if (bytes.length == 0 || bytes.length > MAX_BYTES) {
+            throw new UserError(ExitCode.BAD_INPUT, source + " has " + bytes.length
+                    + " bytes; send a PNG or JPEG image of up to " + (MAX_BYTES >> 20) + " MB.");
+        }
+        BufferedImage decoded;
+        try {
+            decoded = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(ExitCode.BAD_INPUT, source + " cannot be decoded ("
+                    + e.getMessage() + "); send a PNG or JPEG image.", e);
+        }
+        if (decoded == null || (long) decoded.getWidth() * decoded.getHeight() > MAX_PIXELS
+                || decoded.getWidth() == 0 || decoded.getHeight() == 0) {
+            throw new UserError(ExitCode.BAD_INPUT, source + " is not an image this JVM reads,"
+                    + " or has no pixels or too many; send a PNG or JPEG image.");
+        }
+        return flattenGray(decoded);
+    }
+
+    private static Image flattenGray(BufferedImage decoded) {
         BufferedImage gray = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
                 BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D graphics = gray.createGraphics();

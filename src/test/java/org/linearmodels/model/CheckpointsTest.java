@@ -101,7 +101,8 @@ class CheckpointsTest {
             assertEquals(2, loaded.manifest().epoch());
         }
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("manifest.json", "toy-classifier-0002.params"),
+            assertEquals(List.of("manifest.json", "serving.properties",
+                    "toy-classifier-0002.params"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "only the latest parameters are kept, and no temporary files");
         }

@@ -112,7 +112,8 @@ class ResumeTest {
                 "--lr", "0.1", "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err());
         try (var files = Files.list(copy)) {
-            assertEquals(List.of("manifest.json", "mnist-logistic-0004.params", "training.png"),
+            assertEquals(List.of("manifest.json", "mnist-logistic-0004.params",
+                    "serving.properties", "training.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

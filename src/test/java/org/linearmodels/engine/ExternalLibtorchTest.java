@@ -1,0 +1,123 @@
+package org.linearmodels.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.MnistLogistic;
+import org.linearmodels.errors.ExitCode;
+
+/**
+ * The external-libtorch path, tested on CPU: the CPU libtorch 2.7.1 is unpacked from the Maven
+ * jar into a folder, and T4 runs in a child JVM whose class path lacks that jar (what a
+ * {@code -Dgpu} build leaves out) with {@code PYTORCH_LIBRARY_PATH} set, no
+ * {@code PYTORCH_FLAVOR} and an empty DJL cache, as a CUDA user's run would.
+ */
+class ExternalLibtorchTest {
+
+    private static final String NATIVE_JAR = "pytorch-native-cpu";
+
+    @TempDir
+    static Path temp;
+
+    private static Path lib;
+    private static String classPath;
+
+    @BeforeAll
+    static void unpackLibtorch() throws IOException {
+        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+        String jar = Arrays.stream(entries).filter(e -> e.contains(NATIVE_JAR)).findFirst()
+                .orElseThrow(() -> new AssertionError(NATIVE_JAR + " is not on the class path"));
+        classPath = Arrays.stream(entries).filter(e -> !e.contains(NATIVE_JAR))
+                .collect(Collectors.joining(File.pathSeparator));
+        lib = temp.resolve("libtorch/lib");
+        Files.createDirectories(lib);
+        String prefix = "pytorch/cpu/linux-x86_64/";
+        try (ZipFile zip = new ZipFile(jar)) {
+            for (ZipEntry entry : zip.stream().toList()) {
+                if (entry.getName().startsWith(prefix) && !entry.isDirectory()) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, lib.resolve(entry.getName().substring(prefix.length())),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Result run(Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, MnistLogistic.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        builder.environment().remove("PYTORCH_FLAVOR");
+        builder.environment().remove("PYTORCH_LIBRARY_PATH");
+        builder.environment().put("DJL_CACHE_DIR", Files.createTempDirectory(temp, "djl")
+                .toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("MnistLogistic did not finish in five minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int code, String out) {}
+
+    @Test
+    void tutorialFourTrainsOnTheUsersOwnLibtorch() throws Exception {
+        Result result = run(Map.of("PYTORCH_LIBRARY_PATH", lib.toString()),
+                "--output-dir", temp.resolve("t4").toString(), "--device", "cpu");
+        assertEquals(0, result.code(), result.out());
+        assertTrue(result.out().contains(
+                "Accuracy of the model on the 10000 test images: 82.50 %"), result.out());
+    }
+
+    @Test
+    void aFolderWithoutLibtorchIsOneLineNamingTheFix() throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        Result result = run(Map.of("PYTORCH_LIBRARY_PATH", empty.toString()), "--limit", "100");
+        assertEquals(ExitCode.DEVICE.code(), result.code(), result.out());
+        assertTrue(result.out().strip().endsWith("holds no libtorch.so: point it at the lib"
+                + " folder of an unpacked libtorch 2.7.1 (README, \"GPU\"), or unset it to use"
+                + " the bundled CPU one."), result.out());
+    }
+
+    @Test
+    void aFlavorWithoutJniAndAnotherVersionAreRefused() throws Exception {
+        Result flavor = run(Map.of("PYTORCH_LIBRARY_PATH", lib.toString(),
+                "PYTORCH_FLAVOR", "cu121-precxx11"), "--limit", "100");
+        assertEquals(ExitCode.DEVICE.code(), flavor.code(), flavor.out());
+        assertTrue(flavor.out().contains("set PYTORCH_FLAVOR=cpu (or unset it)."), flavor.out());
+
+        Path other = Files.createDirectories(temp.resolve("other/lib"));
+        Files.createLink(other.resolve("libtorch.so"), lib.resolve("libtorch.so"));
+        Files.writeString(other.getParent().resolve("build-version"), "2.5.1+cpu\n");
+        Result version = run(Map.of("PYTORCH_LIBRARY_PATH", other.toString()), "--limit", "100");
+        assertEquals(ExitCode.DEVICE.code(), version.code(), version.out());
+        assertTrue(version.out().contains("is libtorch 2.5.1+cpu, but DJL 0.35.1's JNI is built"
+                + " for libtorch 2.7.1"), version.out());
+    }
+}
