@@ -46,7 +46,7 @@ class BadInputTest {
         Files.write(huge, pngHeader(30_000, 30_000));
         CommandResult run = predict(huge);
         assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
-        assertEquals(List.of("error: " + huge + " is 30000×30000 pixels; images up to 50"
+        assertEquals(List.of("error: " + huge + " is 30000x30000 pixels; images up to 50"
                 + " megapixels are read, so scale it down."), run.errLines());
     }
 

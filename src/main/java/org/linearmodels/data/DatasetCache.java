@@ -211,8 +211,8 @@ public final class DatasetCache {
             int[] dims = headers.get(images).dimensions();
             if (dims[1] != ImageDataset.IMAGE_SIZE || dims[2] != ImageDataset.IMAGE_SIZE) {
                 throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
-                        + dataset.displayName() + " holds " + dims[1] + "×" + dims[2]
-                        + " images, expected 28×28. " + fix);
+                        + dataset.displayName() + " holds " + dims[1] + "x" + dims[2]
+                        + " images, expected 28x28. " + fix);
             }
             int labels = headers.get(images.partner()).count();
             if (labels != dims[0]) {

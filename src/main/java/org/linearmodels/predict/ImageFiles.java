@@ -103,7 +103,7 @@ public final class ImageFiles {
                 reader.setInput(input, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw bad(file, String.format(Locale.ROOT, "is %d×%d pixels; images up to"
+                    throw bad(file, String.format(Locale.ROOT, "is %dx%d pixels; images up to"
                             + " %d megapixels are read, so scale it down", reader.getWidth(0),
                             reader.getHeight(0), MAX_PIXELS / 1_000_000), null);
                 }

@@ -49,7 +49,7 @@ public final class PixelsTranslator implements Translator<float[], Classificatio
         for (float[] pixels : inputs) {
             if (pixels.length != PIXELS) {
                 throw new IllegalArgumentException("an image has " + pixels.length
-                        + " pixels, expected " + PIXELS + " (28×28)");
+                        + " pixels, expected " + PIXELS + " (28x28)");
             }
             floats.put(pixels);
         }
