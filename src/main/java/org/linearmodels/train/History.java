@@ -87,16 +87,15 @@ public final class History extends TrainingListenerAdapter {
         long now = System.nanoTime();
         int epoch = records.isEmpty() ? 1 : last().epoch() + 1;
         double trainLoss = lossSum.getFloat() / trainSeen;
-        Divergence.check(trainLoss, epoch, 0);
         Double trainAccuracy = accuracy == null ? null
                 : (double) trainCorrect.getFloat() / trainSeen;
         boolean tested = testSeen > 0 && accuracy != null;
-        records.add(new EpochRecord(epoch, trainLoss, trainAccuracy,
-                tested ? (double) testCorrect.getFloat() / testSeen : null,
-                ((tested ? trained : now) - started) / 1e9,
-                tested ? (now - trained) / 1e9 : null));
+        Double testAccuracy = tested ? (double) testCorrect.getFloat() / testSeen : null;
         sums.close();
         sums = null;
+        Divergence.check(trainLoss, epoch, 0);
+        records.add(new EpochRecord(epoch, trainLoss, trainAccuracy, testAccuracy,
+                ((tested ? trained : now) - started) / 1e9, tested ? (now - trained) / 1e9 : null));
     }
 
     /** Adds an epoch's record made by a loop of its own (the from-scratch tutorials). */
