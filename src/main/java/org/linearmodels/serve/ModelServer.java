@@ -35,6 +35,8 @@ public final class ModelServer implements AutoCloseable {
 
     /** Request bodies over this many bytes are refused (413) before they are read. */
     public static final int MAX_BODY_BYTES = 5 << 20;
+    /** A too-large body is read and dropped up to this many bytes, to answer 413 cleanly. */
+    private static final long DRAIN_BYTES = 64L << 20;
 
     private static final Logger logger = LoggerFactory.getLogger(ModelServer.class);
     private static final String PREDICTIONS = "/predictions/";
@@ -166,7 +168,7 @@ public final class ModelServer implements AutoCloseable {
                         + "' is not a number.");
             }
             if (declared > MAX_BODY_BYTES) {
-                exchange.getResponseHeaders().set("Connection", "close");
+                discard(exchange);
                 throw tooLarge(declared);
             }
         }
@@ -178,11 +180,27 @@ public final class ModelServer implements AutoCloseable {
             while ((read = in.read(buffer)) >= 0) {
                 body.write(buffer, 0, read);
                 if (body.size() > MAX_BODY_BYTES) {
-                    exchange.getResponseHeaders().set("Connection", "close");
+                    discard(exchange);
                     throw tooLarge(body.size());
                 }
             }
             return body.toByteArray();
+        }
+    }
+
+    /**
+     * Reads and drops the rest of a body that is too large, up to {@link #DRAIN_BYTES}, so that
+     * a client still sending it reads the 413 instead of a reset connection; beyond that the
+     * connection is closed.
+     */
+    private static void discard(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        InputStream in = exchange.getRequestBody();
+        long dropped = 0;
+        byte[] buffer = new byte[65536];
+        int read;
+        while (dropped < DRAIN_BYTES && (read = in.read(buffer)) >= 0) {
+            dropped += read;
         }
     }
 
