@@ -44,21 +44,50 @@ public final class ImageFiles {
      * @param source what the bytes are, for the error
      */
     public static Image readGray(byte[] bytes, String source) {
+        return readGray(bytes, source, MAX_PIXELS);
+    }
+
+    /**
+     * As {@link #readGray(byte[], String)}, refusing images over {@code maxPixels} from their
+     * header, before any pixel is decoded (a small file can declare a huge image).
+     */
+    public static Image readGray(byte[] bytes, String source, long maxPixels) {
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
             throw new UserError(ExitCode.BAD_INPUT, source + " has " + bytes.length
                     + " bytes; send a PNG or JPEG image of up to " + (MAX_BYTES >> 20) + " MB.");
         }
         BufferedImage decoded;
-        try {
-            decoded = ImageIO.read(new ByteArrayInputStream(bytes));
+        try (ImageInputStream input = ImageIO.createImageInputStream(
+                new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw new UserError(ExitCode.BAD_INPUT, source + " is not an image this JVM"
+                        + " reads; send a PNG, JPEG, GIF or BMP image.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > maxPixels) {
+                    throw new UserError(ExitCode.BAD_INPUT, String.format(Locale.ROOT,
+                            "%s is %d×%d pixels; images up to %.1f megapixels are read, so"
+                                    + " scale it down.", source, width, height,
+                            maxPixels / 1e6));
+                }
+                decoded = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (UserError e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new UserError(ExitCode.BAD_INPUT, source + " cannot be decoded ("
-                    + e.getMessage() + "); send a PNG or JPEG image.", e);
+                    + e.getMessage() + "); send a PNG, JPEG, GIF or BMP image.", e);
         }
-        if (decoded == null || (long) decoded.getWidth() * decoded.getHeight() > MAX_PIXELS
-                || decoded.getWidth() == 0 || decoded.getHeight() == 0) {
-            throw new UserError(ExitCode.BAD_INPUT, source + " is not an image this JVM reads,"
-                    + " or has no pixels or too many; send a PNG or JPEG image.");
+        if (decoded == null || decoded.getWidth() == 0 || decoded.getHeight() == 0) {
+            throw new UserError(ExitCode.BAD_INPUT, source + " has no pixels; send a PNG, JPEG,"
+                    + " GIF or BMP image.");
         }
         return flattenGray(decoded);
     }

@@ -11,19 +11,25 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * DJL Predictors over one model, lent one per call so any number of threads can predict at
  * once (a Predictor is not thread-safe) without paying to build a new one every call.
  */
-final class PredictorPool<I, O> implements AutoCloseable {
+public final class PredictorPool<I, O> implements AutoCloseable {
 
     private final Model model;
     private final Translator<I, O> translator;
     private final ConcurrentLinkedQueue<Predictor<I, O>> idle = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Predictor<I, O>> all = new ConcurrentLinkedQueue<>();
 
-    PredictorPool(Model model, Translator<I, O> translator) {
+    public PredictorPool(Model model, Translator<I, O> translator) {
         this.model = model;
         this.translator = translator;
     }
 
-    List<O> predict(List<I> inputs) throws TranslateException {
+    /** The answer for one input, on a Predictor no other thread holds meanwhile. */
+    public O predict(I input) throws TranslateException {
+        return predict(List.of(input)).get(0);
+    }
+
+    /** The answers for a batch of inputs, on a Predictor no other thread holds meanwhile. */
+    public List<O> predict(List<I> inputs) throws TranslateException {
         Predictor<I, O> predictor = idle.poll();
         if (predictor == null) {
             predictor = model.newPredictor(translator);

@@ -1,0 +1,128 @@
+package org.linearmodels;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.linearmodels.cli.Cli;
+import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.Versions;
+import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.UserError;
+import org.linearmodels.serve.ModelServer;
+import org.linearmodels.serve.ServedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/**
+ * Serves the trained models over HTTP in DJL Serving's inference API shape, with a page to draw
+ * a digit on, until SIGTERM or Ctrl-C, which finish the requests in flight and exit 0.
+ */
+@Command(name = "Serve", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Versions.class,
+        description = {"Serves the models over HTTP: GET /ping, GET /models,"
+                + " POST /predictions/{model} (a picture's bytes for the image models, a JSON"
+                + " array of numbers for the others), and a page at / to draw a digit on.",
+            "SIGTERM or Ctrl-C answers the requests in flight, then exits 0."})
+public final class Serve implements Callable<Integer> {
+
+    private static final Logger logger = LoggerFactory.getLogger(Serve.class);
+
+    /** The committed models served by default. */
+    static final List<String> DEFAULT_MODELS = List.of(MnistLogistic.NAME,
+            FashionMnistSoftmax.NAME, IrisLogistic.NAME, ExamLogistic.NAME, LinearRegression.NAME);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "The address to listen on; only this machine can connect unless it is"
+                    + " another. Default: ${DEFAULT-VALUE}.")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "The port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port = 8080;
+
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "A model directory to serve (repeatable). Default: the five in"
+                    + " models/.")
+    List<Path> modelDirs = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Request threads. Default: ${DEFAULT-VALUE}.")
+    int workers = 8;
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and"
+                    + " 65535, got " + port);
+        }
+        if (workers < 1 || workers > 1024) {
+            throw new ParameterException(spec.commandLine(), "--workers must be between 1 and"
+                    + " 1024, got " + workers);
+        }
+        Device device = engine.predictionDevice(spec);
+        List<Path> dirs = modelDirs.isEmpty()
+                ? DEFAULT_MODELS.stream().map(name -> Path.of("models", name)).toList()
+                : modelDirs;
+        List<ServedModel> models = new ArrayList<>();
+        try {
+            Set<String> names = new HashSet<>();
+            for (Path dir : dirs) {
+                ServedModel model = ServedModel.load(dir, device);
+                models.add(model);
+                if (!names.add(model.name())) {
+                    throw new ParameterException(spec.commandLine(), "two model directories"
+                            + " hold '" + model.name() + "'; serve one of them");
+                }
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            // SIGTERM and Ctrl-C end the wait below instead of the JVM, so that the requests in
+            // flight are answered and the exit code is 0.
+            Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+            Signal.handle(new Signal("INT"), signal -> stop.countDown());
+            ModelServer server;
+            try {
+                server = ModelServer.start(models, new InetSocketAddress(host, port), workers);
+            } catch (IOException e) {
+                throw new UserError(ExitCode.USAGE, "cannot listen on " + host + ":" + port
+                        + " (" + e.getMessage() + "); pick another --port or --host.");
+            }
+            InetSocketAddress bound = server.address();
+            System.out.printf("Serving %s on http://%s:%d/ (SIGTERM or Ctrl-C stops)%n",
+                    String.join(", ", models.stream().map(ServedModel::name).toList()),
+                    bound.getHostString(), bound.getPort());
+            System.out.flush();
+            stop.await();
+            logger.info("Stopping: answering the requests in flight");
+            boolean drained = server.stop(30);
+            System.out.printf("Stopped after %d requests%s%n", server.served(),
+                    drained ? "" : " (some requests were still running after 30 s)");
+            return 0;
+        } finally {
+            models.forEach(ServedModel::close);
+        }
+    }
+
+    public static void main(String[] args) {
+        Cli.run(new Serve(), args);
+    }
+}
