@@ -132,10 +132,20 @@ public final class Checkpoints {
      * {@code expectedName}.
      */
     public static Manifest readManifest(Path directory, String expectedName, String trainHint) {
+        Manifest manifest = readManifest(directory, trainHint);
+        if (!manifest.name().equals(expectedName)) {
+            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a '" + manifest.name()
+                    + "' checkpoint, not '" + expectedName + "'. Point to a " + expectedName
+                    + " checkpoint, or train one: " + trainHint + ".");
+        }
+        return manifest;
+    }
+
+    /** Reads the manifest in {@code directory}, whatever model it describes. */
+    static Manifest readManifest(Path directory, String trainHint) {
         Path file = directory.resolve(Manifest.FILE_NAME);
-        Manifest manifest;
         try {
-            manifest = Manifest.read(file);
+            return Manifest.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(ExitCode.CHECKPOINT, "no checkpoint in " + directory
                     + " (no " + Manifest.FILE_NAME + "). Train one first: " + trainHint + ".");
@@ -143,12 +153,6 @@ public final class Checkpoints {
             throw new UserError(ExitCode.CHECKPOINT, file + " is damaged (" + e.getMessage()
                     + "). Train again: " + trainHint + ".", e);
         }
-        if (!manifest.name().equals(expectedName)) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a '" + manifest.name()
-                    + "' checkpoint, not '" + expectedName + "'. Point to a " + expectedName
-                    + " checkpoint, or train one: " + trainHint + ".");
-        }
-        return manifest;
     }
 
     /**

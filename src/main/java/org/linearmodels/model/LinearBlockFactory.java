@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.BlockFactory;
 import ai.djl.nn.Parameter;
-import com.google.gson.JsonParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,16 +96,7 @@ public final class LinearBlockFactory implements BlockFactory {
 
     private static Manifest readManifest(Path directory, String hint) {
         Path file = directory.resolve(Manifest.FILE_NAME);
-        Manifest manifest;
-        try {
-            manifest = Manifest.read(file);
-        } catch (NoSuchFileException e) {
-            throw new UserError(ExitCode.CHECKPOINT, "no checkpoint in " + directory
-                    + " (no " + Manifest.FILE_NAME + "). Train one first: " + hint + ".");
-        } catch (IOException | JsonParseException e) {
-            throw new UserError(ExitCode.CHECKPOINT, file + " is damaged (" + e.getMessage()
-                    + "). Train again: " + hint + ".", e);
-        }
+        Manifest manifest = Checkpoints.readManifest(directory, hint);
         String problem = manifest.model().problem();
         if (problem != null) {
             throw new UserError(ExitCode.CHECKPOINT, file + " describes no usable model: "
