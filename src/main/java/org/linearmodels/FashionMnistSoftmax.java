@@ -215,8 +215,10 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                 chart.update();
             }
             var parameters = net.linearParameters();
-            return Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
+            Manifest saved = Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
                     training.outputDir, run.manifest(history.records()));
+            chart.awaitDrawn();  // the last drawing ran on its own thread during the save
+            return saved;
         }
     }
 

@@ -3,11 +3,18 @@ package org.linearmodels.train;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.plot.Figure;
 import org.linearmodels.plot.Panel;
@@ -18,6 +25,12 @@ import org.linearmodels.plot.Series;
  * and watch it grow, as the d2l tutorials' animated plot does. Drawing takes tens of
  * milliseconds, so epochs shorter than that (a 100-row table) redraw at most once a second,
  * and always after the last.
+ *
+ * <p>The drawing runs on a thread of its own, from a copy of the epochs' records, so that it
+ * never stalls a step: training keeps one core, the chart takes the second. Java2D and XChart
+ * take about 0.3 s to start, so that thread starts them as soon as the chart is made, while the
+ * model is built. {@link #awaitDrawn} (called at the end of training) waits for the last
+ * drawing and reports its failure.
  */
 public final class TrainingChart extends TrainingListenerAdapter {
 
@@ -39,6 +52,12 @@ public final class TrainingChart extends TrainingListenerAdapter {
     private final String title;
     private final Layout layout;
     private final int epochs;
+    private final ExecutorService painter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "training-chart");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> pending = CompletableFuture.completedFuture(null);
     private long lastDrawn;
 
     /** Draws {@code history} into {@code file}; {@code epochs} is the run's last epoch. */
@@ -48,6 +67,7 @@ public final class TrainingChart extends TrainingListenerAdapter {
         this.title = title;
         this.layout = layout;
         this.epochs = epochs;
+        painter.execute(TrainingChart::warmUp);
     }
 
     @Override
@@ -55,18 +75,59 @@ public final class TrainingChart extends TrainingListenerAdapter {
         update();
     }
 
-    /** Redraws after an epoch, unless the last drawing is under a second old. */
+    @Override
+    public void onTrainingEnd(Trainer trainer) {
+        awaitDrawn();
+    }
+
+    /**
+     * Starts redrawing after an epoch, unless the last drawing is under a second old; the
+     * drawing runs on the chart's own thread.
+     */
     public void update() {
         long now = System.nanoTime();
         if (history.last().epoch() != epochs && now - lastDrawn < REDRAW_NANOS) {
             return;
         }
         lastDrawn = now;
+        List<EpochRecord> records = List.copyOf(history.records());
+        pending = painter.submit(() -> {
+            Figure.save(panels(records, title, layout), layout == Layout.SPLIT ? 2 : 1, file);
+            return null;
+        });
+    }
+
+    /** Waits until the drawings started so far are written; rethrows the failure of one. */
+    public void awaitDrawn() {
         try {
-            Figure.save(panels(history.records(), title, layout), layout == Layout.SPLIT ? 2 : 1,
-                    file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + file, e);
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing the chart " + file, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException("cannot write the chart " + file, io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot draw the chart " + file, cause);
+        }
+    }
+
+    /**
+     * Loads and starts what a drawing needs (Java2D, fonts, XChart, the PNG writer) on a chart
+     * with no file, so that the first real drawing does not pay for it. A failure here is left
+     * for the real drawing to report.
+     */
+    private static void warmUp() {
+        try {
+            var record = new EpochRecord(1, 1.0, 0.5, 0.5, 0.0, null);
+            ImageIO.write(Figure.render(panels(List.of(record), "", Layout.SPLIT), 2), "png",
+                    OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the real drawing reports it
         }
     }
 
