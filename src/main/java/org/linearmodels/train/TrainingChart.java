@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.linearmodels.model.EpochRecord;
@@ -28,9 +29,9 @@ import org.linearmodels.plot.Series;
  *
  * <p>The drawing runs on a thread of its own, from a copy of the epochs' records, so that it
  * never stalls a step: training keeps one core, the chart takes the second. Java2D and XChart
- * take about 0.3 s to start, so that thread starts them as soon as the chart is made, while the
- * model is built. {@link #awaitDrawn} (called at the end of training) waits for the last
- * drawing and reports its failure.
+ * take about 0.3 s to start, so that thread starts them when a driver starts ({@link
+ * #warmUpInBackground}), while the engine and the data load. {@link #awaitDrawn} (called at the
+ * end of training) waits for the last drawing and reports its failure.
  */
 public final class TrainingChart extends TrainingListenerAdapter {
 
@@ -52,11 +53,13 @@ public final class TrainingChart extends TrainingListenerAdapter {
     private final String title;
     private final Layout layout;
     private final int epochs;
-    private final ExecutorService painter = Executors.newSingleThreadExecutor(runnable -> {
+    /** The one thread that draws charts, in this process. */
+    private static final ExecutorService painter = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "training-chart");
         thread.setDaemon(true);
         return thread;
     });
+    private static final AtomicBoolean warming = new AtomicBoolean();
     private Future<?> pending = CompletableFuture.completedFuture(null);
     private long lastDrawn;
 
@@ -67,7 +70,18 @@ public final class TrainingChart extends TrainingListenerAdapter {
         this.title = title;
         this.layout = layout;
         this.epochs = epochs;
-        painter.execute(TrainingChart::warmUp);
+        warmUpInBackground();
+    }
+
+    /**
+     * Starts Java2D, XChart and the PNG writer on the chart's thread, once per process; a
+     * driver calls it first thing, so that this runs while the engine and the data load rather
+     * than beside the first epochs.
+     */
+    public static void warmUpInBackground() {
+        if (warming.compareAndSet(false, true)) {
+            painter.execute(TrainingChart::warmUp);
+        }
     }
 
     @Override
