@@ -27,11 +27,11 @@ import org.linearmodels.plot.Series;
  * milliseconds, so epochs shorter than that (a 100-row table) redraw at most once a second,
  * and always after the last.
  *
- * <p>The drawing runs on a thread of its own, from a copy of the epochs' records, so that it
- * never stalls a step: training keeps one core, the chart takes the second. Java2D and XChart
- * take about 0.3 s to start, so that thread starts them when a driver starts ({@link
- * #warmUpInBackground}), while the engine and the data load. {@link #awaitDrawn} (called at the
- * end of training) waits for the last drawing and reports its failure.
+ * <p>Java2D and XChart take about 0.3 s to start; the chart's own thread starts them when a
+ * driver starts ({@link #warmUpInBackground}), while the engine and the data load, and then
+ * draws there, from a copy of the epochs' records, while the training thread waits between
+ * two epochs (outside the epochs' timed steps). {@link #awaitDrawn} reports a drawing's
+ * failure.
  */
 public final class TrainingChart extends TrainingListenerAdapter {
 
@@ -94,10 +94,7 @@ public final class TrainingChart extends TrainingListenerAdapter {
         awaitDrawn();
     }
 
-    /**
-     * Starts redrawing after an epoch, unless the last drawing is under a second old; the
-     * drawing runs on the chart's own thread.
-     */
+    /** Redraws after an epoch, unless the last drawing is under a second old. */
     public void update() {
         long now = System.nanoTime();
         if (history.last().epoch() != epochs && now - lastDrawn < REDRAW_NANOS) {
@@ -109,6 +106,10 @@ public final class TrainingChart extends TrainingListenerAdapter {
             Figure.save(panels(records, title, layout), layout == Layout.SPLIT ? 2 : 1, file);
             return null;
         });
+        // Waits, rather than drawing beside the next epochs: on this project's shared 2-core
+        // machine that made MnistLogistic --preset fast train 1.19x slower (bench/ab 3,
+        // docs/PERFORMANCE.md); the drawing's allocations and CPU time land on the steps.
+        awaitDrawn();
     }
 
     /** Waits until the drawings started so far are written; rethrows the failure of one. */
