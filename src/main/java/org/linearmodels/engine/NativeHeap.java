@@ -13,13 +13,6 @@ import org.slf4j.LoggerFactory;
  * be reused: T4 trains in 1.05 s with them, 1.67 s without (bench/ab, docs/PERFORMANCE.md).
  * These are the documented MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ settings, made
  * from Java so that every way of starting a command gets them.
- *
- * <p>It also sets libtorch's {@code THP_MEM_ALLOC_ENABLE} (unless the user set it) before
- * libtorch loads: tensors of 2 MB and more are then aligned to and advised as transparent huge
- * pages, so that the data sets' one-tensor copies (188 MB for MNIST's training images) fault in
- * 2 MB at a time instead of 4 KB, as numpy does for the peers. Filling that tensor took 0.76 s
- * of the data phase on this project's machine, 0.18 s with it (bench/ab, docs/PERFORMANCE.md);
- * a step's buffers are far below 2 MB and stay as they were.
  */
 final class NativeHeap {
 
@@ -32,13 +25,9 @@ final class NativeHeap {
     private static final int MMAP_THRESHOLD = 32 << 20;
     /** Free heap kept before it is returned to the system. */
     private static final int TRIM_THRESHOLD = 256 << 20;
-    /** libtorch's switch for huge-page-aligned large tensors (c10's alloc_cpu). */
-    private static final String HUGE_PAGES = "THP_MEM_ALLOC_ENABLE";
 
     private interface C extends Library {
         int mallopt(int parameter, int value);
-
-        int setenv(String name, String value, int overwrite);
     }
 
     /** How many times this process has applied the settings: 0 before the first call, then 1. */
@@ -68,17 +57,12 @@ final class NativeHeap {
     }
 
     private static void apply() {
-        if (!System.getProperty("os.name").startsWith("Linux")) {
+        if (!System.getProperty("os.name").startsWith("Linux")
+                || System.getenv("MALLOC_MMAP_THRESHOLD_") != null) {
             return;
         }
         try {
             C c = Native.load("c", C.class);
-            if (System.getenv(HUGE_PAGES) == null && c.setenv(HUGE_PAGES, "1", 0) != 0) {
-                logger.debug("setenv refused {}; libtorch allocates with 4 KB pages", HUGE_PAGES);
-            }
-            if (System.getenv("MALLOC_MMAP_THRESHOLD_") != null) {
-                return;
-            }
             if (c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) != 1
                     || c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) != 1) {
                 logger.debug("mallopt refused the heap settings; libtorch runs with glibc's");
