@@ -203,23 +203,30 @@ def report(results, prediction, memory, info, command, repeats, chart):
              'scikit-learn: `fit`); **eval** the test-set evaluation; **data** loading the '
              'data set into memory; **start-up** the process up to that (JVM and DJL\'s engine '
              'for ours, the interpreter and imports for Python); **wall** the whole process, '
-             'charts and checkpoints included.', '']
+             'charts and checkpoints included; **peak RSS** the most resident memory the process '
+             'held (GNU time). Each ratio is ours / that row, of the medians in this '
+             'invocation.', '']
     for case, tools in results.items():
         names = list(tools)
         base = tools[names[0]]
         lines += ['## ' + case, '',
                   '| | train s | eval s | data s | start-up s | wall s | peak RSS MB | '
-                  'test accuracy | train: ours / this |',
-                  '|---|---|---|---|---|---|---|---|---|']
+                  'test accuracy | train: ours / this | data: ours / this | '
+                  'wall: ours / this | peak RSS: ours / this |',
+                  '|---|---|---|---|---|---|---|---|---|---|---|---|']
         for name in names:
             runs = tools[name]
-            ratio = median(base, 'train') / median(runs, 'train')
-            lines.append('| {} | {} | {} | {} | {} | {} | {:.0f} | {:.2f} % | {} |'.format(
-                name, fmt(median(runs, 'train')), fmt(median(runs, 'eval')),
-                fmt(median(runs, 'data')), fmt(median(runs, 'startup')),
-                fmt(median(runs, 'wall')), median(runs, 'rss_mb'),
-                100 * median(runs, 'accuracy'),
-                '—' if name == names[0] else '{:.2f}×'.format(ratio)))
+
+            def ratio(key):
+                if name == names[0]:
+                    return '—'
+                return '{:.2f}×'.format(median(base, key) / median(runs, key))
+            lines.append('| {} | {} | {} | {} | {} | {} | {:.0f} | {:.2f} % | {} | {} | {} | {} |'
+                         .format(name, fmt(median(runs, 'train')), fmt(median(runs, 'eval')),
+                                 fmt(median(runs, 'data')), fmt(median(runs, 'startup')),
+                                 fmt(median(runs, 'wall')), median(runs, 'rss_mb'),
+                                 100 * median(runs, 'accuracy'), ratio('train'),
+                                 ratio('data'), ratio('wall'), ratio('rss_mb')))
         if case.startswith('MNIST, best'):
             reach = statistics.median(time_to(r['history'], 0.925) for r in base)
             sklearn = median(tools[names[1]], 'train')

@@ -122,6 +122,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, TranslateException {
+        TrainingChart.warmUpInBackground();  // on the second core, while the engine loads
         if (preset != null) {
             Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
             if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
@@ -215,8 +216,10 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                 chart.update();
             }
             var parameters = net.linearParameters();
-            return Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
+            Manifest saved = Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
                     training.outputDir, run.manifest(history.records()));
+            chart.awaitDrawn();  // the last drawing ran on its own thread during the save
+            return saved;
         }
     }
 

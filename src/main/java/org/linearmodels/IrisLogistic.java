@@ -180,8 +180,10 @@ public final class IrisLogistic implements Callable<Integer> {
             summary.log(history.last());
         }
         chart.update();
-        return Checkpoints.saveLinear(w.transpose(), b, training.outputDir,
+        Manifest saved = Checkpoints.saveLinear(w.transpose(), b, training.outputDir,
                 run.manifest(history.records()));
+        chart.awaitDrawn();  // the drawing ran on its own thread during the save
+        return saved;
     }
 
     /** The same model as DJL's Linear(1) and SigmoidBinaryCrossEntropyLoss on the logits. */

@@ -103,6 +103,7 @@ public final class MnistLogistic implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, TranslateException {
+        TrainingChart.warmUpInBackground();  // on the second core, while the engine loads
         if (preset != null) {
             Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
         }

@@ -3,11 +3,19 @@ package org.linearmodels.train;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.plot.Figure;
 import org.linearmodels.plot.Panel;
@@ -18,6 +26,12 @@ import org.linearmodels.plot.Series;
  * and watch it grow, as the d2l tutorials' animated plot does. Drawing takes tens of
  * milliseconds, so epochs shorter than that (a 100-row table) redraw at most once a second,
  * and always after the last.
+ *
+ * <p>Java2D and XChart take about 0.3 s to start; the chart's own thread starts them when a
+ * driver starts ({@link #warmUpInBackground}), while the engine and the data load, and then
+ * draws there, from a copy of the epochs' records, while the training thread waits between
+ * two epochs (outside the epochs' timed steps). {@link #awaitDrawn} reports a drawing's
+ * failure.
  */
 public final class TrainingChart extends TrainingListenerAdapter {
 
@@ -39,6 +53,14 @@ public final class TrainingChart extends TrainingListenerAdapter {
     private final String title;
     private final Layout layout;
     private final int epochs;
+    /** The one thread that draws charts, in this process. */
+    private static final ExecutorService painter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "training-chart");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final AtomicBoolean warming = new AtomicBoolean();
+    private Future<?> pending = CompletableFuture.completedFuture(null);
     private long lastDrawn;
 
     /** Draws {@code history} into {@code file}; {@code epochs} is the run's last epoch. */
@@ -48,11 +70,28 @@ public final class TrainingChart extends TrainingListenerAdapter {
         this.title = title;
         this.layout = layout;
         this.epochs = epochs;
+        warmUpInBackground();
+    }
+
+    /**
+     * Starts Java2D, XChart and the PNG writer on the chart's thread, once per process; a
+     * driver calls it first thing, so that this runs while the engine and the data load rather
+     * than beside the first epochs.
+     */
+    public static void warmUpInBackground() {
+        if (warming.compareAndSet(false, true)) {
+            painter.execute(TrainingChart::warmUp);
+        }
     }
 
     @Override
     public void onEpoch(Trainer trainer) {
         update();
+    }
+
+    @Override
+    public void onTrainingEnd(Trainer trainer) {
+        awaitDrawn();
     }
 
     /** Redraws after an epoch, unless the last drawing is under a second old. */
@@ -62,11 +101,48 @@ public final class TrainingChart extends TrainingListenerAdapter {
             return;
         }
         lastDrawn = now;
+        List<EpochRecord> records = List.copyOf(history.records());
+        pending = painter.submit(() -> {
+            Figure.save(panels(records, title, layout), layout == Layout.SPLIT ? 2 : 1, file);
+            return null;
+        });
+        // Waits, rather than drawing beside the next epochs: on this project's shared 2-core
+        // machine that made MnistLogistic --preset fast train 1.19x slower (bench/ab 3,
+        // docs/PERFORMANCE.md); the drawing's allocations and CPU time land on the steps.
+        awaitDrawn();
+    }
+
+    /** Waits until the drawings started so far are written; rethrows the failure of one. */
+    public void awaitDrawn() {
         try {
-            Figure.save(panels(history.records(), title, layout), layout == Layout.SPLIT ? 2 : 1,
-                    file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + file, e);
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing the chart " + file, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException("cannot write the chart " + file, io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot draw the chart " + file, cause);
+        }
+    }
+
+    /**
+     * Loads and starts what a drawing needs (Java2D, fonts, XChart, the PNG writer) on a chart
+     * with no file, so that the first real drawing does not pay for it. A failure here is left
+     * for the real drawing to report.
+     */
+    private static void warmUp() {
+        try {
+            var record = new EpochRecord(1, 1.0, 0.5, 0.5, 0.0, null);
+            ImageIO.write(Figure.render(panels(List.of(record), "", Layout.SPLIT), 2), "png",
+                    OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the real drawing reports it
         }
     }
 
