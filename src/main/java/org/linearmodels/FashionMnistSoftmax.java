@@ -36,6 +36,7 @@ import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.scratch.SoftmaxRegression;
 import org.linearmodels.scratch.Updater;
 import org.linearmodels.train.CorrectCount;
+import org.linearmodels.train.Divergence;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.OptimizerChoice;
@@ -216,6 +217,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
                 chart.update();
             }
             var parameters = net.linearParameters();
+            Divergence.checkParameters(parameters, history.last().epoch());
             Manifest saved = Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
                     training.outputDir, run.manifest(history.records()));
             chart.awaitDrawn();  // the last drawing ran on its own thread during the save

@@ -38,6 +38,7 @@ import org.linearmodels.scratch.Losses;
 import org.linearmodels.scratch.Parameters;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
+import org.linearmodels.train.Divergence;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.Resume;
@@ -180,6 +181,7 @@ public final class IrisLogistic implements Callable<Integer> {
             summary.log(history.last());
         }
         chart.update();
+        Divergence.checkParameters(List.of(w, b), history.last().epoch());
         Manifest saved = Checkpoints.saveLinear(w.transpose(), b, training.outputDir,
                 run.manifest(history.records()));
         chart.awaitDrawn();  // the drawing ran on its own thread during the save

@@ -9,7 +9,7 @@ public enum ExitCode {
     DATA_CORRUPT(4, "a data file is corrupt: wrong checksum, bad IDX header, truncated, bad CSV"),
     BAD_INPUT(5, "an input given to a predictor is unusable: not an image, empty, too large"),
     CHECKPOINT(6, "a checkpoint is missing, damaged, or belongs to another model or shape"),
-    DIVERGED(7, "training diverged: the loss became NaN or infinite"),
+    DIVERGED(7, "training diverged: the loss became NaN or infinite, or rose tenfold"),
     DEVICE(8, "the requested device (e.g. --device gpu) is not available");
 
     private final int code;

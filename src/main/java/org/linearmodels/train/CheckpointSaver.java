@@ -1,5 +1,6 @@
 package org.linearmodels.train;
 
+import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.io.IOException;
@@ -39,6 +40,8 @@ public final class CheckpointSaver extends TrainingListenerAdapter {
     public void onEpoch(Trainer trainer) {
         int epoch = history.last().epoch();
         if (epoch % every == 0 || epoch == epochs) {
+            Divergence.checkParameters(trainer.getModel().getBlock().getParameters().values()
+                    .stream().map(Parameter::getArray).toList(), epoch);
             try {
                 saved = Checkpoints.save(trainer.getModel(), directory,
                         run.manifest(history.records()));

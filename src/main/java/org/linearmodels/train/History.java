@@ -33,6 +33,7 @@ public final class History extends TrainingListenerAdapter {
     private long testSeen;
     private long started;
     private long trained;
+    private double start = Double.NaN;
 
     /**
      * @param accuracy counts correct predictions; null for regression
@@ -41,6 +42,9 @@ public final class History extends TrainingListenerAdapter {
     public History(CorrectCount accuracy, List<EpochRecord> earlier) {
         this.accuracy = accuracy;
         this.records = new ArrayList<>(earlier);
+        if (!earlier.isEmpty()) {
+            start = earlier.get(0).trainLoss();
+        }
     }
 
     @Override
@@ -60,7 +64,11 @@ public final class History extends TrainingListenerAdapter {
             NDList labels = batchData.getLabels().get(device);
             NDList predictions = batchData.getPredictions().get(device);
             long size = labels.head().getShape().get(0);
-            lossSum.addi(TrackedLoss.ofBatch(trainer, labels, predictions).mul(size));
+            NDArray loss = TrackedLoss.ofBatch(trainer, labels, predictions);
+            if (Double.isNaN(start)) {
+                start = loss.getFloat();  // the untrained model's, read once a run
+            }
+            lossSum.addi(loss.mul(size));
             if (accuracy != null) {
                 trainCorrect.addi(accuracy.count(predictions.head(), labels.head()));
             }
@@ -81,7 +89,7 @@ public final class History extends TrainingListenerAdapter {
         }
     }
 
-    /** Closes the epoch's record; stops the run if its loss is not a finite number. */
+    /** Closes the epoch's record; stops the run if it diverged ({@link Divergence}). */
     @Override
     public void onEpoch(Trainer trainer) {
         long now = System.nanoTime();
@@ -93,14 +101,17 @@ public final class History extends TrainingListenerAdapter {
         Double testAccuracy = tested ? (double) testCorrect.getFloat() / testSeen : null;
         sums.close();
         sums = null;
-        Divergence.check(trainLoss, epoch, 0);
+        Divergence.checkEpoch(trainLoss, start, epoch);
         records.add(new EpochRecord(epoch, trainLoss, trainAccuracy, testAccuracy,
                 ((tested ? trained : now) - started) / 1e9, tested ? (now - trained) / 1e9 : null));
     }
 
     /** Adds an epoch's record made by a loop of its own (the from-scratch tutorials). */
     public void add(EpochRecord record) {
-        Divergence.check(record.trainLoss(), record.epoch(), 0);
+        if (Double.isNaN(start)) {
+            start = record.trainLoss();
+        }
+        Divergence.checkEpoch(record.trainLoss(), start, record.epoch());
         records.add(record);
     }
 
