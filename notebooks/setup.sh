@@ -31,11 +31,21 @@ if [ ! -f "$kernel_jar" ]; then
   ./mvnw -q -B dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION \
     -DoutputDirectory="$kernel_dir" >&2
 fi
+# rapaio 3.0.1's channel threads race the kernel's start (see notebooks/kernel-patch): the
+# patched class goes ahead of the jar on the kernel's class path.
+patch_source=notebooks/kernel-patch/org/rapaio/jupyter/kernel/channels/LoopThread.java
+patch_dir=$kernel_dir/patch
+if [ ! -f "$patch_dir/org/rapaio/jupyter/kernel/channels/LoopThread.class" ] \
+    || [ "$patch_source" -nt "$patch_dir/org/rapaio/jupyter/kernel/channels/LoopThread.class" ]; then
+  javac --release 17 -d "$patch_dir" "$patch_source"
+fi
+kernel_classpath="$root/$patch_dir:$root/$kernel_jar"
 # The path may hold any character ("s, backslashes): written as a JSON string, escaped.
-kernel_jar_json=$(scripts/json-string "$root/$kernel_jar")
+kernel_classpath_json=$(scripts/json-string "$kernel_classpath")
 cat > "$kernel_dir/kernel.json" <<JSON
 {
-  "argv": ["java", "-jar", $kernel_jar_json, "{connection_file}"],
+  "argv": ["java", "-cp", $kernel_classpath_json, "org.rapaio.jupyter.kernel.MainApp",
+    "{connection_file}"],
   "display_name": "Java (rapaio $RJK_VERSION, linear models)",
   "language": "java",
   "interrupt_mode": "message",
