@@ -54,6 +54,16 @@ public final class ChildJvm {
         return new Exit(process.exitValue(),
                 Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8).lines()
-                        .filter(l -> !l.isBlank()).toList());
+                        .filter(l -> !l.isBlank() && !launcherNote(l)).toList());
+    }
+
+    /**
+     * Whether {@code line} is the JVM launcher's note that it took options from the environment
+     * (JAVA_TOOL_OPTIONS is common on CI machines): the launcher's, not the command's, output.
+     */
+    static boolean launcherNote(String line) {
+        return line.startsWith("Picked up JAVA_TOOL_OPTIONS: ")
+                || line.startsWith("Picked up _JAVA_OPTIONS: ")
+                || line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS: ");
     }
 }
