@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * scripts/json-string, with which notebooks/setup.sh writes the kernel jar's path into
+ * scripts/json-string, with which notebooks/setup.sh writes the kernel's class path into
  * kernel.json: a path with quotes, backslashes or control characters still makes valid JSON.
  */
 class JsonStringTest {
@@ -43,7 +43,7 @@ class JsonStringTest {
     @Test
     void setupWritesThePathEscaped() throws Exception {
         String setup = Files.readString(Path.of("notebooks/setup.sh"), StandardCharsets.UTF_8);
-        assertTrue(setup.contains("$(scripts/json-string \"$root/$kernel_jar\")"), setup);
-        assertTrue(!setup.contains("\"$root/$kernel_jar\", \"{connection_file}\""), setup);
+        assertTrue(setup.contains("$(scripts/json-string \"$kernel_classpath\")"), setup);
+        assertTrue(!setup.contains("\"$kernel_classpath\", \"org.rapaio"), setup);
     }
 }
