@@ -2,8 +2,6 @@ package org.linearmodels.train;
 
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
@@ -39,12 +37,8 @@ public final class CheckpointSaver extends TrainingListenerAdapter {
     public void onEpoch(Trainer trainer) {
         int epoch = history.last().epoch();
         if (epoch % every == 0 || epoch == epochs) {
-            try {
-                saved = Checkpoints.save(trainer.getModel(), directory,
-                        run.manifest(history.records()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save the checkpoint in " + directory, e);
-            }
+            saved = Checkpoints.save(trainer.getModel(), directory,
+                    run.manifest(history.records()));
         }
     }
 
