@@ -26,6 +26,7 @@ import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.OutputDirectory;
+import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.io.WriteFailure;
 import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
@@ -48,7 +49,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
 
     @Option(names = "--model-dir", paramLabel = "DIR",
             description = "The checkpoint. Default: ${DEFAULT-VALUE}.")
-    Path modelDir = Path.of("models", MnistLogistic.NAME);
+    Path modelDir = ProjectFiles.path("models", MnistLogistic.NAME);
 
     @Option(names = "--calls", paramLabel = "N",
             description = "Single-image calls timed. Default: ${DEFAULT-VALUE}.")

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.linearmodels.io.OutputDirectory;
+import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.MemoryLog;
@@ -76,7 +77,7 @@ public class TrainingOptions implements AutoCloseable {
         this.epochs = epochs;
         this.batchSize = batchSize;
         this.learningRate = learningRate;
-        this.outputDir = outputDir;
+        this.outputDir = ProjectFiles.resolve(outputDir);
     }
 
     /**
