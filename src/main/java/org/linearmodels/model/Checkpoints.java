@@ -36,11 +36,11 @@ public final class Checkpoints {
 
     private static final String TEMP_PREFIX = ".saving-";
 
-    private Checkpoints() {}
-
     /** What a failed save leaves, for its error line. */
     private static final String KEPT = "The checkpoint saved there before, if any, is intact;"
             + " make room or choose another --output-dir.";
+
+    private Checkpoints() {}
 
     /**
      * Writes {@code model}'s parameters and {@code manifest} into {@code directory}; the
