@@ -117,6 +117,7 @@ public final class ExamLogistic implements Callable<Integer> {
         float[] maxima = raw.columnMaxima();
         TabularData data = raw.dividedBy(maxima);
         TrainingSettings settings = training.toSettings(spec, data.rows());
+        training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
         Path out = training.outputDir;
         var plots = new TwoFeaturePlots(data, "exam 1 score / max", "exam 2 score / max");
@@ -154,8 +155,7 @@ public final class ExamLogistic implements Callable<Integer> {
     }
 
     /** w ~ randn(2, 1), b = 0, its decision line, then gradient steps written by hand. */
-    private void stepByHand(TabularData data, TwoFeaturePlots plots, NDManager manager)
-            throws IOException {
+    private void stepByHand(TabularData data, TwoFeaturePlots plots, NDManager manager) {
         NDArray x = data.featureArray(manager);
         NDArray y = data.labelArray(manager);
         try (LogisticRegression byHand = new LogisticRegression(

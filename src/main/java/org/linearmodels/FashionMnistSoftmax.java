@@ -134,6 +134,7 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
         long limit = data.resolveLimit(spec);
         RunTimer timer = new RunTimer();
         mode.checkResume(resume, spec);
+        training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());

@@ -113,6 +113,7 @@ public final class IrisLogistic implements Callable<Integer> {
         mode.checkResume(resume, spec);
         TabularData data = Tables.iris(csv);
         TrainingSettings settings = training.toSettings(spec, data.rows());
+        training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
         ModelSpec model = new ModelSpec(List.of((long) data.featureCount()), 1,
                 ModelSpec.Head.SIGMOID, null, data.classNames());

@@ -89,6 +89,7 @@ public final class LinearRegression implements Callable<Integer> {
         // x_data = [[1.0], [2.0], [3.0]], y_data = [[2.0], [4.0], [6.0]]
         TabularData data = Tables.lineYEqualsTwoX();
         TrainingSettings settings = training.toSettings(spec, data.rows());
+        training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
         RunRecord run = new RunRecord(NAME, MODEL, settings)
                 .description("Tutorial T1: linear regression on y = 2x")

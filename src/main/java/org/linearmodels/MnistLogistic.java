@@ -108,6 +108,7 @@ public final class MnistLogistic implements Callable<Integer> {
             Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
         }
         TrainingSettings settings = training.toSettings(spec);
+        training.claimOutputDir();
         RunTimer timer = new RunTimer();
         Device device = engine.trainingDevice(spec);
         timer.lap("engine");

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,12 +25,16 @@ import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.io.AtomicFiles;
+import org.linearmodels.io.OutputDirectory;
+import org.linearmodels.io.ProjectFiles;
+import org.linearmodels.io.WriteFailure;
 import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,7 +49,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
 
     @Option(names = "--model-dir", paramLabel = "DIR",
             description = "The checkpoint. Default: ${DEFAULT-VALUE}.")
-    Path modelDir = Path.of("models", MnistLogistic.NAME);
+    Path modelDir = ProjectFiles.path("models", MnistLogistic.NAME);
 
     @Option(names = "--calls", paramLabel = "N",
             description = "Single-image calls timed. Default: ${DEFAULT-VALUE}.")
@@ -76,6 +81,13 @@ public final class PredictorBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (json != null) {
+            if (Files.isDirectory(json)) {
+                throw new ParameterException(spec.commandLine(), "--json " + json
+                        + " is a directory; name a file");
+            }
+            OutputDirectory.requireWritable(json.toAbsolutePath().getParent(), "--json");
+        }
         Device device = engine.predictionDevice(spec);
         List<float[]> images = testImages();
         Map<String, Double> figures = new LinkedHashMap<>();
@@ -99,7 +111,12 @@ public final class PredictorBenchmark implements Callable<Integer> {
             StringBuilder text = new StringBuilder("{");
             figures.forEach((key, value) -> text.append(text.length() > 1 ? ", " : "")
                     .append('"').append(key).append("\": ").append(value));
-            AtomicFiles.writeString(json, text.append("}\n").toString());
+            try {
+                AtomicFiles.writeString(json, text.append("}\n").toString());
+            } catch (IOException e) {
+                throw WriteFailure.of(json, e, "The figures are printed above; choose another"
+                        + " --json.");
+            }
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
+import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.serve.ModelServer;
 import org.linearmodels.serve.ServedModel;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ public final class Serve implements Callable<Integer> {
         }
         Device device = engine.predictionDevice(spec);
         List<Path> dirs = modelDirs.isEmpty()
-                ? DEFAULT_MODELS.stream().map(name -> Path.of("models", name)).toList()
+                ? DEFAULT_MODELS.stream().map(name -> ProjectFiles.path("models", name)).toList()
                 : modelDirs;
         List<ServedModel> models = new ArrayList<>();
         try {

@@ -9,6 +9,7 @@ import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -46,7 +47,23 @@ public final class Cli {
                     }
                     return new CommandLine.RunLast().execute(parseResult);
                 });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            release(commandLine.getCommandSpec());
+        }
+    }
+
+    /**
+     * Closes what the command's flag groups hold for its run (e.g. {@link TrainingOptions}'s
+     * lock on --output-dir): the process's end would too, but tests run commands in one JVM.
+     */
+    private static void release(CommandSpec spec) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof TrainingOptions options) {
+                options.close();
+            }
+        }
     }
 
     private static int onBadFlag(ParameterException e, String[] args) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.predict.TabularPredictor;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
         this.modelName = modelName;
         this.trainCommand = trainCommand;
         this.featureNames = List.copyOf(featureNames);
-        this.modelDir = Path.of("models", modelName);
+        this.modelDir = ProjectFiles.path("models", modelName);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import picocli.CommandLine.Mixin;
@@ -62,7 +63,7 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
         this.trainCommand = trainCommand;
         this.dataset = dataset;
         this.style = style;
-        this.modelDir = Path.of("models", modelName);
+        this.modelDir = ProjectFiles.path("models", modelName);
     }
 
     @Override

@@ -4,6 +4,8 @@ import ai.djl.training.listener.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.linearmodels.io.OutputDirectory;
+import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.MemoryLog;
@@ -19,9 +21,10 @@ import picocli.CommandLine.ParameterException;
 /**
  * The hyper-parameter flags of every training driver. Each driver creates this mixin with its
  * tutorial's defaults, so {@code --help} shows them and running with no flags reproduces the
- * tutorial.
+ * tutorial. It holds the lock on {@code --output-dir} that {@link #claimOutputDir} takes, until
+ * the command ends and {@link Cli} closes it.
  */
-public class TrainingOptions {
+public class TrainingOptions implements AutoCloseable {
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Passes over the training set. Default: ${DEFAULT-VALUE}.")
@@ -64,6 +67,8 @@ public class TrainingOptions {
             description = "Log resident memory and Java heap after every epoch.")
     public boolean logMemory;
 
+    private OutputDirectory claimed;
+
     public TrainingOptions() {
         this(1, 1, 0.01f, Path.of("models"));
     }
@@ -72,7 +77,7 @@ public class TrainingOptions {
         this.epochs = epochs;
         this.batchSize = batchSize;
         this.learningRate = learningRate;
-        this.outputDir = outputDir;
+        this.outputDir = ProjectFiles.resolve(outputDir);
     }
 
     /**
@@ -108,6 +113,26 @@ public class TrainingOptions {
             listeners.add(new MemoryLog(history, epochs));
         }
         return listeners.toArray(TrainingListener[]::new);
+    }
+
+    /**
+     * Makes sure {@code --output-dir} can be written and locks it for this run, before the
+     * long work: a run that could not save its results, or a second run into the same
+     * directory, stops here with exit code 9 and one line.
+     */
+    public void claimOutputDir() {
+        if (claimed == null) {
+            claimed = OutputDirectory.claim(outputDir, "--output-dir");
+        }
+    }
+
+    /** Releases {@code --output-dir}'s lock. */
+    @Override
+    public void close() {
+        if (claimed != null) {
+            claimed.close();
+            claimed = null;
+        }
     }
 
     /** These options with another default seed. */

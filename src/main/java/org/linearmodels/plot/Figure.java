@@ -4,9 +4,14 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -16,6 +21,7 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.linearmodels.io.AtomicFiles;
+import org.linearmodels.io.WriteFailure;
 
 /** Draws {@link Panel}s with XChart into one PNG, in a grid like matplotlib's subplots. */
 public final class Figure {
@@ -45,17 +51,29 @@ public final class Figure {
     }
 
     /** Renders and writes {@code panels} to {@code file} as a PNG, atomically. */
-    public static void save(List<Panel> panels, int columns, Path file) throws IOException {
+    public static void save(List<Panel> panels, int columns, Path file) {
         writePng(render(panels, columns), file);
     }
 
-    /** Writes {@code image} to {@code file} as a PNG, replacing it atomically. */
-    public static void writePng(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, temp -> {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("no PNG writer in this JRE");
-            }
-        });
+    /**
+     * Writes {@code image} to {@code file} as a PNG, replacing it atomically; a failing write
+     * is a {@link org.linearmodels.errors.UserError} with exit code 9. The stream is opened
+     * here rather than by ImageIO, which prints the stack trace of a file it cannot create.
+     */
+    public static void writePng(BufferedImage image, Path file) {
+        try {
+            AtomicFiles.write(file, temp -> {
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                        ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                    if (!ImageIO.write(image, "png", png)) {
+                        throw new IOException("no PNG writer in this JRE");
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e, "Make room or choose another --output-dir.");
+        }
     }
 
     private static XYChart toChart(Panel panel) {

@@ -6,7 +6,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,7 @@ public final class ImageGrid {
      * names, the wrong ones highlighted, as d2l's {@code predict_ch3} shows them.
      */
     public static void savePredictions(float[] pixels, long[] labels, int[] predicted,
-            List<String> classNames, Path file) throws IOException {
+            List<String> classNames, Path file) {
         int size = pixels.length / predicted.length;
         int side = (int) Math.round(Math.sqrt(size));
         List<Tile> tiles = new ArrayList<>();
@@ -46,7 +45,7 @@ public final class ImageGrid {
     }
 
     /** Draws {@code tiles} side by side into a PNG at {@code file}. */
-    public static void save(List<Tile> tiles, Path file) throws IOException {
+    public static void save(List<Tile> tiles, Path file) {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
         int lines = tiles.stream().mapToInt(t -> t.caption().size()).max().orElse(0);
         int tileSize = tiles.get(0).size() * SCALE;

@@ -1,7 +1,6 @@
 package org.linearmodels.plot;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +50,7 @@ public final class TwoFeaturePlots {
     }
 
     /** The points and each line, the second and later ones dashed, saved as a PNG. */
-    public void saveBoundaries(List<Line> lines, String title, Path file) throws IOException {
+    public void saveBoundaries(List<Line> lines, String title, Path file) {
         List<Series> series = new ArrayList<>(scatter(title).series());
         double[] x1 = IntStream.rangeClosed(0, 80).mapToDouble(i -> 0.2 + i * 0.01).toArray();
         for (int r = 0; r < lines.size(); r++) {

@@ -3,8 +3,6 @@ package org.linearmodels.train;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
@@ -42,12 +40,8 @@ public final class CheckpointSaver extends TrainingListenerAdapter {
         if (epoch % every == 0 || epoch == epochs) {
             Divergence.checkParameters(trainer.getModel().getBlock().getParameters().values()
                     .stream().map(Parameter::getArray).toList(), epoch);
-            try {
-                saved = Checkpoints.save(trainer.getModel(), directory,
-                        run.manifest(history.records()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save the checkpoint in " + directory, e);
-            }
+            saved = Checkpoints.save(trainer.getModel(), directory,
+                    run.manifest(history.records()));
         }
     }
 

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,7 @@ public final class LinearParameterTrace extends TrainingListenerAdapter {
      * Loss, the first weight and the bias against epoch, one above the other, as a PNG: the
      * picture of a one-feature model's training.
      */
-    public void saveCurves(List<EpochRecord> history, String lossLabel, Path file)
-            throws IOException {
+    public void saveCurves(List<EpochRecord> history, String lossLabel, Path file) {
         double[] epochs = history.stream().mapToDouble(EpochRecord::epoch).toArray();
         double[] loss = history.stream().mapToDouble(EpochRecord::trainLoss).toArray();
         double[] weight = weights.stream().mapToDouble(w -> w[0]).toArray();

@@ -4,7 +4,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,9 +120,6 @@ public final class TrainingChart extends TrainingListenerAdapter {
             throw new IllegalStateException("interrupted while drawing the chart " + file, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException("cannot write the chart " + file, io);
-            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -174,7 +170,7 @@ public final class TrainingChart extends TrainingListenerAdapter {
 
     /** Loss and accuracy per epoch of several runs, side by side, saved as a PNG. */
     public static void saveComparison(List<String> names, List<List<EpochRecord>> runs,
-            Path file) throws IOException {
+            Path file) {
         List<Series> losses = new ArrayList<>();
         List<Series> accuracies = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

@@ -16,6 +16,7 @@ import org.linearmodels.CommandResult;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.TrainedMnist;
 import org.linearmodels.io.HaltPoint;
+import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
@@ -112,8 +113,8 @@ class ResumeTest {
                 "--lr", "0.1", "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err());
         try (var files = Files.list(copy)) {
-            assertEquals(List.of("manifest.json", "mnist-logistic-0004.params",
-                    "serving.properties", "training.png"),
+            assertEquals(List.of(OutputDirectory.LOCK_FILE, "manifest.json",
+                    "mnist-logistic-0004.params", "serving.properties", "training.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

@@ -1,0 +1,96 @@
+package org.linearmodels.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.model.Manifest;
+
+/**
+ * ./run called from another directory: the paths typed there resolve there, as in any command
+ * line, while the defaults that name the checkout's files (models/...) still find them. It runs
+ * the real script in a stand-in checkout whose build is this test's, so it never compiles.
+ */
+class RunScriptTest {
+
+    @TempDir
+    Path temp;
+
+    /** What ./run printed and how it exited. */
+    private record Exit(int code, String out, String err) {}
+
+    @Test
+    void relativePathsResolveInTheCallersDirectoryAndDefaultsInTheCheckout() throws Exception {
+        Path checkout = standInCheckout(temp.resolve("checkout"));
+        Path caller = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.copy(Path.of("docs", "digit.png"), caller.resolve("digit.png"));
+
+        Exit trained = run(checkout, caller, "LinearRegression", "--epochs", "2",
+                "--output-dir", "out");
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(Files.isRegularFile(caller.resolve("out").resolve(Manifest.FILE_NAME)),
+                "the model is where the caller said");
+        assertFalse(Files.exists(checkout.resolve("out")), "nothing landed in the checkout");
+
+        // digit.png is the caller's; the model is the default, models/mnist-logistic
+        Exit predicted = run(checkout, caller, "MnistPredictor", "digit.png");
+        assertEquals(0, predicted.code(), predicted.err());
+        assertTrue(predicted.out().startsWith("digit.png: "), predicted.out());
+    }
+
+    /**
+     * A checkout holding the real ./run, config/commands and models/, with this build's classes
+     * and class path in place and newer than its (empty) sources.
+     */
+    private static Path standInCheckout(Path root) throws IOException {
+        Files.createDirectories(root.resolve("target"));
+        Files.createDirectories(root.resolve("config"));
+        Files.createSymbolicLink(root.resolve("run"), Path.of("run").toAbsolutePath());
+        Files.createSymbolicLink(root.resolve("models"), Path.of("models").toAbsolutePath());
+        Files.createSymbolicLink(root.resolve("target").resolve("classes"),
+                Path.of("target", "classes").toAbsolutePath());
+        Files.copy(Path.of("config", "commands"), root.resolve("config").resolve("commands"));
+        String classPath = Arrays.stream(System.getProperty("java.class.path")
+                .split(File.pathSeparator)).map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        Files.writeString(root.resolve("target").resolve("classpath.txt"), classPath);
+        FileTime past = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(Files.writeString(root.resolve("pom.xml"), ""), past);
+        Files.setLastModifiedTime(Files.createDirectories(root.resolve("src").resolve("main")),
+                past);
+        return root;
+    }
+
+    private Exit run(Path checkout, Path directory, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(checkout.resolve("run").toString()));
+        command.addAll(List.of(args));
+        Path out = temp.resolve("out.txt");
+        Path err = temp.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin")
+                + File.pathSeparator + System.getenv("PATH"));
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./run " + args[0] + " did not finish in five minutes");
+        }
+        return new Exit(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
