@@ -131,6 +131,16 @@ class MnistPredictorTest {
     }
 
     @Test
+    void aTruncatedJpegIsOneLineAndExitFive() throws IOException {
+        BufferedImage picture = MnistImages.drawn(ImageDataset.MNIST, 2, 6, true);
+        Path file = temp.resolve("cut.jpg");
+        ImageIO.write(picture, "jpg", file.toFile());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        assertBadImage(file, file + " is truncated or damaged (");
+    }
+
+    @Test
     void aBlankImageGivesAnAnswerNotACrash() throws IOException {
         BufferedImage blank = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = blank.createGraphics();

@@ -123,6 +123,9 @@ class ServeApiTest {
         bomb[21] = 1;
         bomb[22] = (byte) 0x86;
         bomb[23] = (byte) 0xA0;
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(MnistImages.drawn(ImageDataset.MNIST, 0, 4, true), "jpg", jpeg);
+        byte[] cutJpeg = java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() * 2 / 3);
         record Bad(String path, String type, String body, byte[] bytes, int status,
                 String problem) {}
         List<Bad> cases = List.of(
@@ -142,6 +145,8 @@ class ServeApiTest {
                 new Bad("/predictions/mnist-logistic", "image/png", null,
                         java.util.Arrays.copyOf(digit, digit.length / 2), 400, "not_an_image"),
                 new Bad("/predictions/mnist-logistic", "image/png", null, bomb, 400,
+                        "not_an_image"),
+                new Bad("/predictions/mnist-logistic", "image/jpeg", null, cutJpeg, 400,
                         "not_an_image"),
                 new Bad("/predictions/iris-logistic", null, "[5.1, 3.5", null, 400,
                         "malformed_json"),
