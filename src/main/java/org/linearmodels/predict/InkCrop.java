@@ -130,6 +130,7 @@ final class InkCrop {
         Box region = new Box(0, 0, width, height);
         for (int depth = 0; ; depth++) {
             float threshold = otsu(image, width, region);
+            // The background is what covers most of the edge: the ink is the other side.
             boolean lightInk = darkShareOfRing(image, width, region, threshold) > 0.5;
             boolean[] ink = new boolean[image.length];
             int inkCount = 0;
