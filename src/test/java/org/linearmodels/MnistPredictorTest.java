@@ -131,18 +131,27 @@ class MnistPredictorTest {
     }
 
     @Test
-    void aBlankImageGivesAnAnswerNotACrash() throws IOException {
-        BufferedImage blank = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = blank.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, 50, 40);
-        graphics.dispose();
-        Path file = temp.resolve("blank.png");
-        ImageIO.write(blank, "png", file.toFile());
-        CommandResult result = predict("--model-dir", TrainedMnist.directory().toString(),
-                file.toString());
-        assertEquals(0, result.exitCode(), result.err());
-        assertTrue(ANSWER.matcher(result.out().strip()).matches(), result.out());
+    void aTruncatedJpegIsOneLineAndExitFive() throws IOException {
+        BufferedImage picture = MnistImages.drawn(ImageDataset.MNIST, 2, 6, true);
+        Path file = temp.resolve("cut.jpg");
+        ImageIO.write(picture, "jpg", file.toFile());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        assertBadImage(file, file + " is truncated or damaged (");
+    }
+
+    @Test
+    void aBlankOrOnePixelImageIsOneLineAndExitFive() throws IOException {
+        for (int side : new int[] {1, 50}) {
+            BufferedImage blank = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+            Graphics2D graphics = blank.createGraphics();
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, side, side);
+            graphics.dispose();
+            Path file = temp.resolve("blank-" + side + ".png");
+            ImageIO.write(blank, "png", file.toFile());
+            assertBadImage(file, "no digit found in " + file + ": the picture is blank.");
+        }
     }
 
     @Test

@@ -59,13 +59,24 @@ public final class ImageClassifier implements AutoCloseable {
         return manifest;
     }
 
-    /** Class probabilities for each image file, in order; every file is read before any runs. */
+    /**
+     * Class probabilities for each image file, in order; every file is read before any runs.
+     * One at a time, so that a blank picture is named in its error.
+     */
     public List<Classifications> classifyFiles(List<Path> files) {
         List<Image> images = new ArrayList<>(files.size());
         for (Path file : files) {
             images.add(ImageFiles.readGray(file));
         }
-        return classify(images);
+        List<Classifications> answers = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                answers.add(pictures.predict(images.get(i)));
+            } catch (TranslateException e) {
+                throw blankOr(e, files.get(i));
+            }
+        }
+        return answers;
     }
 
     /**
@@ -76,9 +87,18 @@ public final class ImageClassifier implements AutoCloseable {
         try {
             return pictures.predict(images);
         } catch (TranslateException e) {
-            throw new UserError(ExitCode.BAD_INPUT, "cannot classify the images: "
-                    + e.getMessage(), e);
+            throw blankOr(e, "a picture");
         }
+    }
+
+    /**
+     * The error to report for a failed prediction: "no digit found in {@code source}" when the
+     * framing found a blank picture, else the translation failure.
+     */
+    private static UserError blankOr(TranslateException failure, Object source) {
+        return BlankPictureError.causing(failure).map(blank -> blank.naming(source))
+                .orElseGet(() -> new UserError(ExitCode.BAD_INPUT, "cannot classify " + source
+                        + ": " + failure.getMessage(), failure));
     }
 
     /**

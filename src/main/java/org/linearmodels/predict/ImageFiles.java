@@ -9,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -75,7 +77,7 @@ public final class ImageFiles {
                                     + " scale it down.", source, width, height,
                             maxPixels / 1e6));
                 }
-                decoded = reader.read(0);
+                decoded = readWhole(reader, source);
             } finally {
                 reader.dispose();
             }
@@ -136,7 +138,7 @@ public final class ImageFiles {
                             + " %d megapixels are read, so scale it down", reader.getWidth(0),
                             reader.getHeight(0), MAX_PIXELS / 1_000_000), null);
                 }
-                BufferedImage image = reader.read(0);
+                BufferedImage image = readWhole(reader, file.toString());
                 if (image.getWidth() == 0 || image.getHeight() == 0) {
                     throw bad(file, "has no pixels", null);
                 }
@@ -150,6 +152,22 @@ public final class ImageFiles {
             throw bad(file, "cannot be decoded as " + formatOf(file) + " ("
                     + e.getMessage() + "); the file is damaged or not an image", e);
         }
+    }
+
+    /**
+     * The first image, refused when the reader warned while decoding it: a JPEG cut short
+     * decodes with only "Premature end of JPEG file" said to a listener, and grey below.
+     */
+    private static BufferedImage readWhole(ImageReader reader, String source)
+            throws IOException {
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((from, warning) -> warnings.add(warning));
+        BufferedImage image = reader.read(0);
+        if (!warnings.isEmpty()) {
+            throw new UserError(ExitCode.BAD_INPUT, source + " is truncated or damaged ("
+                    + warnings.get(0) + "); use the complete file.");
+        }
+        return image;
     }
 
     private static String formatOf(Path file) {

@@ -28,6 +28,7 @@ import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.predict.BlankPictureError;
 import org.linearmodels.predict.FeatureTranslator;
 import org.linearmodels.predict.FramedImageTranslator;
 import org.linearmodels.predict.ImageFiles;
@@ -127,7 +128,15 @@ public final class ServedModel implements AutoCloseable {
             } catch (UserError e) {
                 throw new ApiError(400, "not_an_image", e.getMessage());
             }
-            FramedImageTranslator.Framed framed = predict(pictures, image);
+            FramedImageTranslator.Framed framed;
+            try {
+                framed = pictures.predict(image);
+            } catch (TranslateException e) {
+                throw BlankPictureError.causing(e).<RuntimeException>map(blank -> new ApiError(
+                        422, "blank_picture", blank.naming("the request body").getMessage()))
+                        .orElseGet(() -> new IllegalStateException("prediction failed: "
+                                + e.getMessage(), e));
+            }
             answer.add("predictions", classes(framed.classes()));
             answer.addProperty("frame", frame(framed.pixels()));
         } else {
@@ -261,14 +270,6 @@ public final class ServedModel implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-    }
-
-    private static <I, O> O predict(PredictorPool<I, O> pool, I input) {
-        try {
-            return pool.predict(input);
-        } catch (TranslateException e) {
-            throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
-        }
     }
 
     private List<float[]> predictRows(List<float[]> features) {

@@ -1,6 +1,7 @@
 package org.linearmodels.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.modality.cv.Image;
@@ -11,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,13 @@ class ImageNormalizerTest {
     }
 
     @Test
-    void aBlankPictureComesOutBlank() {
-        BufferedImage blank = new BufferedImage(30, 60, BufferedImage.TYPE_BYTE_GRAY);
-        assertEquals(0f, normalize(blank).max().getFloat());
+    void aBlankOrOnePixelPictureIsRefusedAsBlank() {
+        for (BufferedImage blank : List.of(
+                new BufferedImage(30, 60, BufferedImage.TYPE_BYTE_GRAY),
+                new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY))) {
+            BlankPictureError error = assertThrows(BlankPictureError.class,
+                    () -> normalize(blank));
+            assertEquals("no digit found: the picture is blank.", error.getMessage());
+        }
     }
 }

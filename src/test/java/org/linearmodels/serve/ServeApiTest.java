@@ -123,6 +123,13 @@ class ServeApiTest {
         bomb[21] = 1;
         bomb[22] = (byte) 0x86;
         bomb[23] = (byte) 0xA0;
+        byte[] blank = png(new java.awt.image.BufferedImage(40, 30,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+        byte[] onePixel = png(new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(MnistImages.drawn(ImageDataset.MNIST, 0, 4, true), "jpg", jpeg);
+        byte[] cutJpeg = java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() * 2 / 3);
         record Bad(String path, String type, String body, byte[] bytes, int status,
                 String problem) {}
         List<Bad> cases = List.of(
@@ -143,6 +150,12 @@ class ServeApiTest {
                         java.util.Arrays.copyOf(digit, digit.length / 2), 400, "not_an_image"),
                 new Bad("/predictions/mnist-logistic", "image/png", null, bomb, 400,
                         "not_an_image"),
+                new Bad("/predictions/mnist-logistic", "image/jpeg", null, cutJpeg, 400,
+                        "not_an_image"),
+                new Bad("/predictions/mnist-logistic", "image/png", null, blank, 422,
+                        "blank_picture"),
+                new Bad("/predictions/mnist-logistic", "image/png", null, onePixel, 422,
+                        "blank_picture"),
                 new Bad("/predictions/iris-logistic", null, "[5.1, 3.5", null, 400,
                         "malformed_json"),
                 new Bad("/predictions/iris-logistic", null, "[5.1, 3.5] [1]", null, 400,
