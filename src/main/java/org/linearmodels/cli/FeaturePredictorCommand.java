@@ -65,11 +65,7 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
         for (int start = 0; start < values.size(); start += width) {
             float[] row = new float[width];
             for (int j = 0; j < width; j++) {
-                row[j] = values.get(start + j);
-                if (!Float.isFinite(row[j])) {
-                    throw new ParameterException(spec.commandLine(), featureNames.get(j)
-                            + " must be a finite number, got " + row[j]);
-                }
+                row[j] = values.get(start + j);  // finite: Cli's converter refuses the rest
             }
             rows.add(row);
         }
