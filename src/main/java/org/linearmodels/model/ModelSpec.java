@@ -39,6 +39,11 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
 
     /** The shape of one picture a framed image model takes: 1 channel of 28x28. */
     public static final List<Long> FRAMED_PICTURE = List.of(1L, 28L, 28L);
+    /**
+     * The names of {@code predict.ImageNormalizer.Style}, which {@code model/} does not import;
+     * a test keeps the two alike.
+     */
+    public static final List<String> FRAMINGS = List.of("MNIST", "FASHION_MNIST");
 
     public ModelSpec {
         inputShape = List.copyOf(inputShape);
@@ -68,6 +73,9 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
         }
         if (!inputScale.isEmpty() && inputScale.size() != features()) {
             return inputScale.size() + " input scales for " + features() + " features";
+        }
+        if (framing != null && !FRAMINGS.contains(framing)) {
+            return "the framing '" + framing + "' is not one of " + FRAMINGS;
         }
         // Both framings (MNIST, Fashion-MNIST) make 28x28 grey pictures of one class among many.
         if (framing != null && (!inputShape.equals(FRAMED_PICTURE) || head != Head.SOFTMAX)) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
+import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.History;
@@ -213,6 +215,15 @@ class CheckpointsTest {
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), "MNIST");
         assertEquals("a framed image model takes [1, 28, 28] pictures into a SOFTMAX head, not"
                 + " [4] into SOFTMAX", spec.problem());
+    }
+
+    @Test
+    void anUnknownFramingIsNotUsableAndTheKnownOnesAreTheNormalisersStyles() {
+        ModelSpec spec = new ModelSpec(ModelSpec.FRAMED_PICTURE, 2, ModelSpec.Head.SOFTMAX, null,
+                List.of("a", "b"), "SEPIA");
+        assertEquals("the framing 'SEPIA' is not one of [MNIST, FASHION_MNIST]", spec.problem());
+        assertEquals(Arrays.stream(ImageNormalizer.Style.values()).map(Enum::name).toList(),
+                ModelSpec.FRAMINGS);
     }
 
     /**
