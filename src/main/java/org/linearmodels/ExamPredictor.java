@@ -6,6 +6,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.FeaturePredictorCommand;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
 import picocli.CommandLine.Command;
 
 /** Loads the checkpoint {@link ExamLogistic} saved and gives each student's chance of admission. */
@@ -19,7 +20,7 @@ public final class ExamPredictor extends FeaturePredictorCommand {
 
     public ExamPredictor() {
         super(ExamLogistic.NAME, Cli.command(ExamLogistic.class),
-                List.of("exam 1 score", "exam 2 score"));
+                List.of("exam 1 score", "exam 2 score"), ModelSpec.Head.SIGMOID);
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.FeaturePredictorCommand;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
 import picocli.CommandLine.Command;
 
 /** Loads the checkpoint {@link IrisLogistic} saved and names the species of each flower. */
@@ -18,7 +19,8 @@ public final class IrisPredictor extends FeaturePredictorCommand {
 
     public IrisPredictor() {
         super(IrisLogistic.NAME, Cli.command(IrisLogistic.class),
-                List.of("sepal length", "sepal width", "petal length", "petal width"));
+                List.of("sepal length", "sepal width", "petal length", "petal width"),
+                ModelSpec.Head.SIGMOID);
     }
 
     public static void main(String[] args) {

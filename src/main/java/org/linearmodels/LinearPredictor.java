@@ -6,6 +6,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.FeaturePredictorCommand;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
 import picocli.CommandLine.Command;
 
 /** Loads the checkpoint {@link LinearRegression} saved and prints y = w·x + b for each x. */
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 public final class LinearPredictor extends FeaturePredictorCommand {
 
     public LinearPredictor() {
-        super(LinearRegression.NAME, Cli.command(LinearRegression.class), List.of("x"));
+        super(LinearRegression.NAME, Cli.command(LinearRegression.class), List.of("x"),
+                ModelSpec.Head.IDENTITY);
     }
 
     public static void main(String[] args) {

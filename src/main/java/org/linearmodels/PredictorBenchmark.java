@@ -81,6 +81,11 @@ public final class PredictorBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // Checked before the data and the model load: 0 calls would time nothing (p50 of none).
+        if (calls < 1 || batch < 1 || batches < 1) {
+            throw new ParameterException(spec.commandLine(), "--calls, --batch and --batches"
+                    + " must be at least 1, got " + calls + ", " + batch + " and " + batches);
+        }
         if (json != null) {
             if (Files.isDirectory(json)) {
                 throw new ParameterException(spec.commandLine(), "--json " + json
@@ -90,6 +95,10 @@ public final class PredictorBenchmark implements Callable<Integer> {
         }
         Device device = engine.predictionDevice(spec);
         List<float[]> images = testImages();
+        if (batch > images.size()) {
+            throw new ParameterException(spec.commandLine(), "--batch " + batch + " is larger"
+                    + " than the " + images.size() + " test images");
+        }
         Map<String, Double> figures = new LinkedHashMap<>();
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, MnistLogistic.NAME,
                 Cli.command(MnistLogistic.class), device, ImageNormalizer.Style.MNIST)) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.Versions;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.io.ProjectFiles;
@@ -105,7 +106,7 @@ public final class Serve implements Callable<Integer> {
                 server = ModelServer.start(models, new InetSocketAddress(host, port), workers);
             } catch (IOException e) {
                 throw new UserError(ExitCode.USAGE, "cannot listen on " + host + ":" + port
-                        + " (" + e.getMessage() + "); pick another --port or --host.");
+                        + " (" + Causes.of(e) + "); pick another --port or --host.");
             }
             InetSocketAddress bound = server.address();
             System.out.printf("Serving %s on http://%s:%d/ (SIGTERM or Ctrl-C stops)%n",

@@ -117,7 +117,7 @@ class MnistPredictorTest {
     @Test
     void aMissingImageIsOneLineAndExitFive() throws IOException {
         Path missing = temp.resolve("missing.png");
-        assertBadImage(missing, missing + " cannot be read (NoSuchFileException");
+        assertBadImage(missing, missing + " cannot be read: it does not exist; check the path.");
     }
 
     @Test

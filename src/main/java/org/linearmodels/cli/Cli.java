@@ -3,6 +3,7 @@ package org.linearmodels.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.linearmodels.errors.ExitCode;
@@ -10,8 +11,10 @@ import org.linearmodels.errors.UserError;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -38,6 +41,8 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpLongOptionsMaxWidth(30);
+        commandLine.registerConverter(Float.class, Cli::finiteFloat);
+        commandLine.registerConverter(Float.TYPE, Cli::finiteFloat);
         commandLine.setParameterExceptionHandler(Cli::onBadFlag);
         commandLine.setExecutionExceptionHandler(Cli::onFailure);
         commandLine.setExecutionStrategy(
@@ -64,6 +69,49 @@ public final class Cli {
                 options.close();
             }
         }
+    }
+
+    /**
+     * Every float a command takes, checked as it is parsed, before any work: NaN, infinities
+     * and numbers that float32 turns into an infinity or a zero are refused, quoting what the
+     * user typed (1e308 is not echoed as "Infinity").
+     */
+    static Float finiteFloat(String text) {
+        float value;
+        try {
+            value = Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a number");
+        }
+        if (Float.isNaN(value)) {
+            throw new TypeConversionException("'" + text + "' is not a number");
+        }
+        if (Float.isInfinite(value)) {
+            throw new TypeConversionException("'" + text + "' is not a finite number in float"
+                    + " range (±3.4e38)");
+        }
+        if (value == 0 && isNonZero(text)) {
+            throw new TypeConversionException("'" + text + "' is too small for a float (it"
+                    + " would be 0)");
+        }
+        return value;
+    }
+
+    private static boolean isNonZero(String text) {
+        try {
+            return new BigDecimal(text.strip()).signum() != 0;
+        } catch (NumberFormatException e) {
+            return false;  // hexadecimal or with a type suffix: Java's own syntax, taken as is
+        }
+    }
+
+    /** What the user typed for {@code option}, to quote in an error; else {@code parsed}. */
+    public static String typed(CommandSpec spec, String option, Object parsed) {
+        ParseResult result = spec.commandLine().getParseResult();
+        OptionSpec matched = result == null ? null : result.matchedOption(option);
+        return matched == null || matched.originalStringValues().isEmpty()
+                ? String.valueOf(parsed)
+                : matched.originalStringValues().get(matched.originalStringValues().size() - 1);
     }
 
     private static int onBadFlag(ParameterException e, String[] args) {

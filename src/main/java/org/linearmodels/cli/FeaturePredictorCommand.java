@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.linearmodels.io.ProjectFiles;
+import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
 import org.linearmodels.predict.TabularPredictor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,15 +40,18 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
     private final String modelName;
     private final String trainCommand;
     private final List<String> featureNames;
+    private final ModelSpec.Head head;
 
     /**
      * @param featureNames what each of an example's numbers is, in order
+     * @param head how the model's one output is read, which {@link #describe} relies on
      */
     protected FeaturePredictorCommand(String modelName, String trainCommand,
-            List<String> featureNames) {
+            List<String> featureNames, ModelSpec.Head head) {
         this.modelName = modelName;
         this.trainCommand = trainCommand;
         this.featureNames = List.copyOf(featureNames);
+        this.head = head;
         this.modelDir = ProjectFiles.path("models", modelName);
     }
 
@@ -61,17 +66,15 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
         for (int start = 0; start < values.size(); start += width) {
             float[] row = new float[width];
             for (int j = 0; j < width; j++) {
-                row[j] = values.get(start + j);
-                if (!Float.isFinite(row[j])) {
-                    throw new ParameterException(spec.commandLine(), featureNames.get(j)
-                            + " must be a finite number, got " + row[j]);
-                }
+                row[j] = values.get(start + j);  // finite: Cli's converter refuses the rest
             }
             rows.add(row);
         }
         Device device = engine.predictionDevice(spec);
         try (TabularPredictor predictor = TabularPredictor.load(modelDir, modelName,
                 trainCommand, device)) {
+            Checkpoints.requireKind(modelDir, predictor.manifest(), trainCommand,
+                    List.of((long) width), 1, head);
             List<float[]> answers = predictor.predict(rows);
             for (int i = 0; i < rows.size(); i++) {
                 System.out.println(describe(rows.get(i), answers.get(i), predictor.manifest()));

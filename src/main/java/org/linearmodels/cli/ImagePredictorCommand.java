@@ -13,6 +13,8 @@ import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.io.ProjectFiles;
+import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.ModelSpec;
 import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
 import picocli.CommandLine.Mixin;
@@ -76,6 +78,8 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
         Device device = engine.predictionDevice(spec);
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, modelName,
                 trainCommand, device, style)) {
+            Checkpoints.requireKind(modelDir, classifier.manifest(), trainCommand,
+                    ModelSpec.FRAMED_PICTURE, dataset.classNames().size(), ModelSpec.Head.SOFTMAX);
             if (images.isEmpty()) {
                 printTestAccuracy(classifier, device, limit);
             } else {

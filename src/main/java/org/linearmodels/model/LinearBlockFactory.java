@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.linearmodels.data.Checksums;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 
@@ -82,7 +83,7 @@ public final class LinearBlockFactory implements BlockFactory {
             model.load(new ByteArrayInputStream(bytes), Map.of());
         } catch (MalformedModelException | IOException | RuntimeException e) {
             throw new UserError(ExitCode.CHECKPOINT, "cannot load " + params + ": "
-                    + e.getMessage() + ". Train again: " + hint + ".", e);
+                    + Causes.of(e) + ". Train again: " + hint + ".", e);
         }
         if (!block.isInitialized()) {
             throw new UserError(ExitCode.CHECKPOINT, params + " is not a DJL parameter file."

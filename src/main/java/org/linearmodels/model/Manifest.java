@@ -59,6 +59,10 @@ public record Manifest(int format, String name, String description, ModelSpec mo
 
     /** Parses a manifest; throws {@link JsonParseException} for text that is not one. */
     public static Manifest fromJson(String json) {
+        // Gson reads any text leniently, and would describe an HTML page as a JSON string.
+        if (!json.strip().startsWith("{")) {
+            throw new JsonParseException("it is not a JSON object");
+        }
         Manifest manifest = GSON.fromJson(json, Manifest.class);
         if (manifest == null || manifest.name() == null || manifest.model() == null
                 || manifest.paramsFile() == null) {

@@ -37,6 +37,14 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
         SOFTMAX
     }
 
+    /** The shape of one picture a framed image model takes: 1 channel of 28x28. */
+    public static final List<Long> FRAMED_PICTURE = List.of(1L, 28L, 28L);
+    /**
+     * The names of {@code predict.ImageNormalizer.Style}, which {@code model/} does not import;
+     * a test keeps the two alike.
+     */
+    public static final List<String> FRAMINGS = List.of("MNIST", "FASHION_MNIST");
+
     public ModelSpec {
         inputShape = List.copyOf(inputShape);
         inputScale = inputScale == null ? List.of() : List.copyOf(inputScale);
@@ -66,6 +74,14 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
         if (!inputScale.isEmpty() && inputScale.size() != features()) {
             return inputScale.size() + " input scales for " + features() + " features";
         }
+        if (framing != null && !FRAMINGS.contains(framing)) {
+            return "the framing '" + framing + "' is not one of " + FRAMINGS;
+        }
+        // Both framings (MNIST, Fashion-MNIST) make 28x28 grey pictures of one class among many.
+        if (framing != null && (!inputShape.equals(FRAMED_PICTURE) || head != Head.SOFTMAX)) {
+            return "a framed image model takes " + FRAMED_PICTURE + " pictures into a SOFTMAX"
+                    + " head, not " + inputShape + " into " + head;
+        }
         return switch (head) {
             case IDENTITY -> classNames.isEmpty() ? null
                     : "an IDENTITY head answers numbers, yet class names are given";
@@ -76,6 +92,20 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
                     : "a SOFTMAX head needs one class name per output: " + outputs
                             + " outputs, " + classNames.size() + " names";
         };
+    }
+
+    /**
+     * How this spec differs from what a command needs, or null when it does not: the input
+     * shape, the head and, unless {@code outputs} is 0, the number of outputs.
+     */
+    public String mismatch(List<Long> wantedShape, int wantedOutputs, Head wantedHead) {
+        if (inputShape.equals(wantedShape) && head == wantedHead
+                && (wantedOutputs == 0 || outputs == wantedOutputs)) {
+            return null;
+        }
+        return "it takes " + inputShape + " into " + outputs + " " + head + " output"
+                + (outputs == 1 ? "" : "s") + ", this command needs " + wantedShape + " into "
+                + (wantedOutputs == 0 ? "" : wantedOutputs + " ") + wantedHead;
     }
 
     /** The shape of a batch of one, which DJL's {@code initialize} takes. */

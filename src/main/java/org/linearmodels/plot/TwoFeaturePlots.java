@@ -20,6 +20,11 @@ public final class TwoFeaturePlots {
     private static final Color CLASS_0 = new Color(214, 39, 40);
     private static final Color CLASS_1 = new Color(31, 119, 180);
     private static final Color[] LINES = {new Color(44, 160, 44), new Color(148, 103, 189)};
+    /**
+     * Points drawn per class at most: more add nothing a 600-pixel panel shows, and XChart's
+     * axis code hashes every value (4 million rows took minutes and gigabytes).
+     */
+    static final int MAX_POINTS = 5000;
 
     private final TabularData data;
     private final String xLabel;
@@ -34,11 +39,19 @@ public final class TwoFeaturePlots {
     /** The points, coloured by class, under the data's class names. */
     public Panel scatter(String title) {
         return new Panel(title, xLabel, yLabel, List.of(
-                Series.scatter(data.classNames().get(0), data.column(0, 0f), data.column(1, 0f))
-                        .withColor(CLASS_0),
-                Series.scatter(data.classNames().get(1), data.column(0, 1f), data.column(1, 1f))
-                        .withColor(CLASS_1)))
+                Series.scatter(data.classNames().get(0), thin(data.column(0, 0f)),
+                        thin(data.column(1, 0f))).withColor(CLASS_0),
+                Series.scatter(data.classNames().get(1), thin(data.column(0, 1f)),
+                        thin(data.column(1, 1f))).withColor(CLASS_1)))
                 .withXRange(0.2, 1.05).withYRange(0.2, 1.05);
+    }
+
+    /** Every k-th value, k chosen so that at most {@link #MAX_POINTS} remain. */
+    static double[] thin(double[] values) {
+        int step = (values.length + MAX_POINTS - 1) / MAX_POINTS;
+        return step <= 1 ? values
+                : IntStream.range(0, values.length / step).mapToDouble(i -> values[i * step])
+                        .toArray();
     }
 
     /** The sigmoid on [-10, 10]. */

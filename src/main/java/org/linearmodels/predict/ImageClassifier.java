@@ -18,11 +18,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
 import org.linearmodels.train.CorrectCount;
 
 /**
@@ -52,7 +54,15 @@ public final class ImageClassifier implements AutoCloseable {
      */
     public static ImageClassifier load(Path directory, String name, String trainHint,
             Device device, ImageNormalizer.Style style) {
-        return new ImageClassifier(Checkpoints.load(directory, name, trainHint, device), style);
+        Checkpoint checkpoint = Checkpoints.load(directory, name, trainHint, device);
+        try {
+            Checkpoints.requireKind(directory, checkpoint.manifest(), trainHint,
+                    ModelSpec.FRAMED_PICTURE, 0, ModelSpec.Head.SOFTMAX);
+        } catch (UserError e) {
+            checkpoint.close();
+            throw e;
+        }
+        return new ImageClassifier(checkpoint, style);
     }
 
     public Manifest manifest() {
@@ -98,7 +108,7 @@ public final class ImageClassifier implements AutoCloseable {
     private static UserError blankOr(TranslateException failure, Object source) {
         return BlankPictureError.causing(failure).map(blank -> blank.naming(source))
                 .orElseGet(() -> new UserError(ExitCode.BAD_INPUT, "cannot classify " + source
-                        + ": " + failure.getMessage(), failure));
+                        + ": " + Causes.of(failure) + ".", failure));
     }
 
     /**
@@ -111,7 +121,7 @@ public final class ImageClassifier implements AutoCloseable {
             return pixels.predict(images);
         } catch (TranslateException e) {
             throw new UserError(ExitCode.BAD_INPUT, "cannot classify the images: "
-                    + e.getMessage(), e);
+                    + Causes.of(e) + ".", e);
         }
     }
 
@@ -143,7 +153,7 @@ public final class ImageClassifier implements AutoCloseable {
             return (double) correct.getFloat() / seen;
         } catch (IOException | TranslateException e) {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot evaluate on the data set: "
-                    + e.getMessage(), e);
+                    + Causes.of(e) + ".", e);
         }
     }
 

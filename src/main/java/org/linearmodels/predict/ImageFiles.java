@@ -5,8 +5,11 @@ import ai.djl.modality.cv.ImageFactory;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 
@@ -36,7 +41,7 @@ public final class ImageFiles {
 
     /** Reads {@code file} as an 8-bit grey DJL image, or fails with one clear line. */
     public static Image readGray(Path file) {
-        return flattenGray(decode(file));
+        return flattenGray(decode(file), file.toString());
     }
 
     /**
@@ -77,7 +82,8 @@ public final class ImageFiles {
                                     + " scale it down.", source, width, height,
                             maxPixels / 1e6));
                 }
-                decoded = readWhole(reader, source);
+                requireHeapFor(reader, source);
+                decoded = readWithin(reader, source);
             } finally {
                 reader.dispose();
             }
@@ -85,18 +91,83 @@ public final class ImageFiles {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new UserError(ExitCode.BAD_INPUT, source + " cannot be decoded ("
-                    + e.getMessage() + "); send a PNG, JPEG, GIF or BMP image.", e);
+                    + Causes.of(e) + "); send a PNG, JPEG, GIF or BMP image.", e);
         }
         if (decoded == null || decoded.getWidth() == 0 || decoded.getHeight() == 0) {
             throw new UserError(ExitCode.BAD_INPUT, source + " has no pixels; send a PNG, JPEG,"
                     + " GIF or BMP image.");
         }
-        return flattenGray(decoded);
+        return flattenGray(decoded, source);
     }
 
-    private static Image flattenGray(BufferedImage decoded) {
-        BufferedImage gray = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
-                BufferedImage.TYPE_BYTE_GRAY);
+    /**
+     * Refuses, from the header alone, a picture whose decoding would not fit in the heap left:
+     * the decoded raster, its 8-bit grey copy, and the int a pixel (plus a byte) DJL's image
+     * factory copies it into to make a tensor. A fixed pixel limit cannot know the heap.
+     */
+    private static void requireHeapFor(ImageReader reader, String source) throws IOException {
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        long needed = pixels * (decodedBytesPerPixel(reader) + 1 + 5);
+        long free = freeHeap();
+        if (needed > free) {
+            System.gc();  // only this close to the limit: what is free may just be uncollected
+            free = freeHeap();
+        }
+        if (needed > free) {
+            throw new UserError(ExitCode.BAD_INPUT, String.format(Locale.ROOT,
+                    "%s is %dx%d pixels, which takes about %d MB to decode; this JVM has %d MB"
+                            + " of heap free, so scale the picture down (or give Java more"
+                            + " heap, e.g. JAVA_OPTS=-Xmx2g).", source, reader.getWidth(0),
+                    reader.getHeight(0), needed >> 20, free >> 20));
+        }
+    }
+
+    /** Bytes a pixel of the decoded image takes: its bands times their sample size. */
+    private static long decodedBytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            return 4;  // ImageIO's usual fallback, 8-bit ARGB
+        }
+        SampleModel model = type.getSampleModel();
+        int bits = 0;
+        for (int size : model.getSampleSize()) {
+            bits += size;
+        }
+        // Packed and paletted images still hold at least a byte a pixel; 16-bit ones two a band.
+        long sampleBytes = DataBuffer.getDataTypeSize(model.getDataType()) / 8;
+        return Math.max(Math.max(1, (bits + 7) / 8), model.getNumDataElements() * sampleBytes);
+    }
+
+    private static long freeHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /** Decodes image 0; should the estimate still fall short, the same line as before. */
+    private static BufferedImage readWithin(ImageReader reader, String source)
+            throws IOException {
+        try {
+            return readWhole(reader, source);
+        } catch (OutOfMemoryError e) {
+            throw tooLargeForHeap(source);
+        }
+    }
+
+    private static UserError tooLargeForHeap(String source) {
+        return new UserError(ExitCode.BAD_INPUT, String.format(Locale.ROOT, "%s does not fit"
+                + " in this JVM's heap of %d MB once decoded, so scale the picture down (or give"
+                + " Java more heap, e.g. JAVA_OPTS=-Xmx2g).", source,
+                Runtime.getRuntime().maxMemory() >> 20));
+    }
+
+    private static Image flattenGray(BufferedImage decoded, String source) {
+        BufferedImage gray;
+        try {
+            gray = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
+                    BufferedImage.TYPE_BYTE_GRAY);
+        } catch (OutOfMemoryError e) {
+            throw tooLargeForHeap(source);
+        }
         Graphics2D graphics = gray.createGraphics();
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, gray.getWidth(), gray.getHeight());
@@ -110,11 +181,16 @@ public final class ImageFiles {
         try {
             bytes = Files.size(file);
         } catch (IOException e) {
-            throw bad(file, "cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); check the path", e);
+            throw bad(file, "cannot be read: " + Causes.of(e) + "; check the path", e);
         }
         if (Files.isDirectory(file)) {
             throw bad(file, "is a directory; give image files", null);
+        }
+        // ImageIO turns a file it may not open into "no reader", i.e. "not an image".
+        try (SeekableByteChannel opened = Files.newByteChannel(file)) {
+            opened.size();
+        } catch (IOException e) {
+            throw bad(file, "cannot be read: " + Causes.of(e) + "; check its permissions", e);
         }
         if (bytes == 0) {
             throw bad(file, "is empty (0 bytes); give a PNG or JPEG image", null);
@@ -138,7 +214,8 @@ public final class ImageFiles {
                             + " %d megapixels are read, so scale it down", reader.getWidth(0),
                             reader.getHeight(0), MAX_PIXELS / 1_000_000), null);
                 }
-                BufferedImage image = readWhole(reader, file.toString());
+                requireHeapFor(reader, file.toString());
+                BufferedImage image = readWithin(reader, file.toString());
                 if (image.getWidth() == 0 || image.getHeight() == 0) {
                     throw bad(file, "has no pixels", null);
                 }
@@ -150,7 +227,7 @@ public final class ImageFiles {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw bad(file, "cannot be decoded as " + formatOf(file) + " ("
-                    + e.getMessage() + "); the file is damaged or not an image", e);
+                    + Causes.of(e) + "); the file is damaged or not an image", e);
         }
     }
 

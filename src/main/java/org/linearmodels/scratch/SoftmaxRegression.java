@@ -12,6 +12,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.Map;
 import org.linearmodels.engine.Engines;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 
@@ -112,7 +113,7 @@ public final class SoftmaxRegression implements AutoCloseable {
             return data.getData(manager);
         } catch (IOException | TranslateException e) {
             throw new UserError(ExitCode.DATA_CORRUPT, "cannot read the data set: "
-                    + e.getMessage(), e);
+                    + Causes.of(e) + ".", e);
         }
     }
 

@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,7 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.linearmodels.errors.ExitCode;
+import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.UserError;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
@@ -68,17 +67,8 @@ public final class ServedModel implements AutoCloseable {
 
     /** Loads the model directory {@code directory}, whatever model it holds. */
     public static ServedModel load(Path directory, Device device) {
-        Manifest manifest;
-        try {
-            manifest = Manifest.read(directory.resolve(Manifest.FILE_NAME));
-        } catch (NoSuchFileException e) {
-            throw new UserError(ExitCode.CHECKPOINT, "no model in " + directory + " (no "
-                    + Manifest.FILE_NAME + "); give a directory a trainer wrote.");
-        } catch (IOException | JsonParseException e) {
-            throw new UserError(ExitCode.CHECKPOINT, directory.resolve(Manifest.FILE_NAME)
-                    + " is damaged (" + e.getMessage() + "); train the model again.", e);
-        }
         String hint = "train it again (scripts/reproduce rebuilds models/)";
+        Manifest manifest = Checkpoints.readManifest(directory, hint);
         return new ServedModel(Checkpoints.load(directory, manifest.name(), hint, device));
     }
 
@@ -181,7 +171,7 @@ public final class ServedModel implements AutoCloseable {
             return JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
             throw new ApiError(400, "malformed_json", "the body is not JSON ("
-                    + e.getMessage() + "); send e.g. [5.1, 3.5, 1.4, 0.2].");
+                    + Causes.of(e) + "); send e.g. [5.1, 3.5, 1.4, 0.2].");
         }
     }
 

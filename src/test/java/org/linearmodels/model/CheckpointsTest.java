@@ -23,14 +23,21 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.CommandResult;
+import org.linearmodels.IrisLogistic;
+import org.linearmodels.IrisPredictor;
+import org.linearmodels.cli.Cli;
+import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
+import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.History;
@@ -158,7 +165,93 @@ class CheckpointsTest {
         UserError e = assertThrows(UserError.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
         assertEquals(ExitCode.CHECKPOINT, e.exitCode());
-        assertTrue(e.getMessage().startsWith(dir.resolve(Manifest.FILE_NAME) + " is damaged"),
+        assertEquals(dir.resolve(Manifest.FILE_NAME) + " is not a valid manifest (the file ends"
+                + " early (truncated)); it was edited or damaged. Train again: " + HINT + ".",
                 e.getMessage());
+    }
+
+    @Test
+    void aManifestThatIsNotJsonIsOneLineWithoutGsonsAdvice() throws Exception {
+        trainAndPredict();
+        Files.writeString(dir.resolve(Manifest.FILE_NAME), "<html>not a manifest</html>");
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
+        assertEquals(dir.resolve(Manifest.FILE_NAME) + " is not a valid manifest (it is not"
+                + " a JSON object); it was edited or damaged. Train again: " + HINT + ".",
+                e.getMessage());
+    }
+
+    /** A parameter file cut short whose manifest vouches for it (re-hashed): not ": null". */
+    @Test
+    void aTruncatedParameterFileThatItsManifestVouchesForNamesTheCause() throws Exception {
+        trainAndPredict();
+        Manifest manifest = Manifest.read(dir.resolve(Manifest.FILE_NAME));
+        Path params = dir.resolve(manifest.paramsFile());
+        try (RandomAccessFile file = new RandomAccessFile(params.toFile(), "rw")) {
+            file.setLength(file.length() - 40);
+        }
+        Files.writeString(dir.resolve(Manifest.FILE_NAME), manifest.withParams(
+                manifest.paramsFile(), Checksums.sha256(params)).toJson());
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
+        assertEquals("cannot load " + params + ": the file ends early (truncated). Train again: "
+                + HINT + ".", e.getMessage());
+    }
+
+    @Test
+    void aModelDirectoryThatIsAFileSaysSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("model"), "x");
+        UserError e = assertThrows(UserError.class,
+                () -> Checkpoints.load(file, NAME, HINT, Device.cpu()));
+        assertEquals(file + " is a file, not a model directory; give the directory a trainer"
+                + " wrote (its --output-dir).", e.getMessage());
+    }
+
+    @Test
+    void aFramedImageSpecOfAnotherShapeIsNotUsable() {
+        ModelSpec spec = new ModelSpec(List.of(4L), 10, ModelSpec.Head.SOFTMAX, null,
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), "MNIST");
+        assertEquals("a framed image model takes [1, 28, 28] pictures into a SOFTMAX head, not"
+                + " [4] into SOFTMAX", spec.problem());
+    }
+
+    @Test
+    void anUnknownFramingIsNotUsableAndTheKnownOnesAreTheNormalisersStyles() {
+        ModelSpec spec = new ModelSpec(ModelSpec.FRAMED_PICTURE, 2, ModelSpec.Head.SOFTMAX, null,
+                List.of("a", "b"), "SEPIA");
+        assertEquals("the framing 'SEPIA' is not one of [MNIST, FASHION_MNIST]", spec.problem());
+        assertEquals(Arrays.stream(ImageNormalizer.Style.values()).map(Enum::name).toList(),
+                ModelSpec.FRAMINGS);
+    }
+
+    /**
+     * An Iris manifest edited to an IDENTITY head (shapes, sha256 and class names consistent):
+     * it loads, but IrisPredictor reads a probability, so it is refused before predicting.
+     */
+    @Test
+    void aCheckpointOfAnotherHeadIsRefusedByThePredictor() throws IOException {
+        Path copy = dir.resolve("iris");
+        Files.createDirectories(copy);
+        for (Path file : Files.list(Path.of("models", IrisLogistic.NAME)).toList()) {
+            Files.copy(file, copy.resolve(file.getFileName()));
+        }
+        Manifest manifest = Manifest.read(copy.resolve(Manifest.FILE_NAME));
+        ModelSpec spec = manifest.model();
+        ModelSpec identity = new ModelSpec(spec.inputShape(), 1, ModelSpec.Head.IDENTITY,
+                spec.inputScale(), List.of());
+        Files.writeString(copy.resolve(Manifest.FILE_NAME), new Manifest(manifest.format(),
+                manifest.name(), manifest.description(), identity, manifest.paramsFile(),
+                manifest.paramsSha256(), manifest.epoch(), manifest.training(),
+                manifest.options(), manifest.data(), manifest.figures(), manifest.history(),
+                manifest.versions(), manifest.createdAt(), manifest.timings()).toJson());
+        CommandResult run = CommandResult.run(new IrisPredictor(), "--model-dir",
+                copy.toString(), "5.1", "3.5", "1.4", "0.2");
+        assertEquals(ExitCode.CHECKPOINT.code(), run.exitCode(), run.err());
+        assertEquals(List.of("error: " + copy + " holds a 'iris-logistic' model that does not"
+                + " fit: it takes [4] into 1 IDENTITY output, this command needs [4] into 1"
+                + " SIGMOID. Its manifest was edited or comes from another model; train again: "
+                + Cli.command(IrisLogistic.class) + "."), run.errLines());
     }
 }

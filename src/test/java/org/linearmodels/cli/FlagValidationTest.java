@@ -1,0 +1,108 @@
+package org.linearmodels.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.CommandResult;
+import org.linearmodels.LinearRegression;
+import org.linearmodels.MnistPredictor;
+import org.linearmodels.PredictorBenchmark;
+import org.linearmodels.errors.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Numeric flags are refused as they are parsed, before any data is read or any training runs,
+ * with exit code 2 and one line quoting what was typed.
+ */
+class FlagValidationTest {
+
+    private static final List<String> NOT_FINITE = List.of("NaN", "1e308", "-Infinity", "1e-60");
+
+    @TempDir
+    Path temp;
+
+    private static Object newCommand(String name) throws ReflectiveOperationException {
+        return Class.forName("org.linearmodels." + name).getConstructor().newInstance();
+    }
+
+    private static boolean takesFloats(ArgSpec arg) {
+        Class<?> type = arg.type();
+        Class<?>[] elements = arg.auxiliaryTypes();
+        return type == float.class || type == Float.class
+                || (List.class.isAssignableFrom(type) && elements.length == 1
+                        && elements[0] == Float.class);
+    }
+
+    /** Each float of each command of config/commands, given NaN, too large or too small. */
+    @Test
+    void everyFloatOfEveryCommandRefusesWhatFloat32CannotHoldQuotingIt() throws Exception {
+        List<String> commands = Files.readAllLines(Path.of("config/commands"),
+                StandardCharsets.UTF_8).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> checked = new ArrayList<>();
+        for (String name : commands) {
+            CommandLine parsed = new CommandLine(newCommand(name));
+            for (ArgSpec arg : parsed.getCommandSpec().args()) {
+                if (!takesFloats(arg)) {
+                    continue;
+                }
+                for (String value : NOT_FINITE) {
+                    List<String> given = arg instanceof OptionSpec option
+                            ? new ArrayList<>(List.of(option.longestName(), value))
+                            : new ArrayList<>(List.of(value));
+                    if (parsed.getCommandSpec().findOption("--output-dir") != null) {
+                        given.addAll(List.of("--output-dir", temp.toString()));
+                    }
+                    String[] args = given.toArray(String[]::new);
+                    CommandResult run = CommandResult.run(newCommand(name), args);
+                    String where = name + " " + String.join(" ", args);
+                    assertEquals(ExitCode.USAGE.code(), run.exitCode(), where + ": " + run.err());
+                    assertEquals(1, run.errLines().size(), where + ": " + run.err());
+                    assertTrue(run.errLines().get(0).contains("'" + value + "'"),
+                            where + ": " + run.err());
+                }
+                checked.add(name + " " + arg.paramLabel());
+            }
+        }
+        // --lr and --momentum of five trainers, --hand-lr, --x, and the three predictors' numbers
+        assertEquals(15, checked.size(), checked.toString());
+    }
+
+    @Test
+    void aRangeErrorQuotesTheNumberAsTyped() {
+        CommandResult run = CommandResult.run(new LinearRegression(), "--lr", "-5",
+                "--output-dir", temp.toString());
+        assertEquals(ExitCode.USAGE.code(), run.exitCode());
+        assertEquals(List.of("error: --lr must be a positive number, got -5. Run"
+                + " LinearRegression --help for the flags."), run.errLines());
+    }
+
+    @Test
+    void benchmarkCountsBelowOneAreRefusedBeforeAnythingLoads() {
+        CommandResult run = CommandResult.run(new PredictorBenchmark(), "--calls", "0",
+                "--data-dir", temp.resolve("no-data").toString());
+        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(List.of("error: --calls, --batch and --batches must be at least 1, got 0,"
+                + " 1000 and 50. Run PredictorBenchmark --help for the flags."), run.errLines());
+    }
+
+    @Test
+    void aDataDirThatIsAFileIsNotCalledAFailedDownload() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        CommandResult run = CommandResult.run(new MnistPredictor(), "--data-dir",
+                file.toString());
+        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(List.of("error: --data-dir " + file + " is not a directory; give the"
+                + " directory data sets are cached in."), run.errLines());
+    }
+}
