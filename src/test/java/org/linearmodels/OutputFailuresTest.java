@@ -129,8 +129,8 @@ class OutputFailuresTest {
         CommandResult run = CommandResult.run(new FetchData(), "mnist", "--data-dir",
                 cache.toString());
         assertEquals(ExitCode.OUTPUT.code(), run.exitCode(), run.err());
-        assertEquals(List.of("error: cannot create " + cache + ": " + file + " is a"
-                + " file, not a directory. Choose another --data-dir."), run.errLines());
+        assertEquals(List.of("error: --data-dir " + cache + " is not a directory (" + file
+                + " is a file); give the directory data sets are cached in."), run.errLines());
     }
 
     @Test

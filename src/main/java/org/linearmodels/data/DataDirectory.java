@@ -40,7 +40,8 @@ public final class DataDirectory {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
-            throw new UserError(ExitCode.USAGE, origin + " " + path + " is not a directory"
+            // Exit 9 as for --output-dir: the cache is where fetched data sets are written.
+            throw new UserError(ExitCode.OUTPUT, origin + " " + path + " is not a directory"
                     + (existing.equals(path) ? "" : " (" + existing + " is a file)") + "; give"
                     + " the directory data sets are cached in.");
         }

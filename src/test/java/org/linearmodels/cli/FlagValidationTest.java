@@ -101,7 +101,7 @@ class FlagValidationTest {
         Path file = Files.writeString(temp.resolve("file"), "x");
         CommandResult run = CommandResult.run(new MnistPredictor(), "--data-dir",
                 file.toString());
-        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(ExitCode.OUTPUT.code(), run.exitCode(), run.err());
         assertEquals(List.of("error: --data-dir " + file + " is not a directory; give the"
                 + " directory data sets are cached in."), run.errLines());
     }
