@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
@@ -20,6 +21,23 @@ class IrisLogisticTest {
 
     @TempDir
     Path temp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scratch", "trainer"})
+    void itTrainsOnAThreadOtherThanTheOneThatStartedTheEngine(String mode) throws Exception {
+        // libtorch's grad mode is per thread, and DJL turns it off only where the engine
+        // started: the in-place updates of the scratch loop and of a from-scratch save failed on
+        // any other thread (a web server's, a test timeout's) with "a leaf Variable that
+        // requires grad is being used in an in-place operation".
+        Engines.pytorch();
+        CommandResult[] run = new CommandResult[1];
+        Thread other = new Thread(() -> run[0] = CommandResult.run(new IrisLogistic(), "--mode",
+                mode, "--output-dir", temp.toString()));
+        other.start();
+        other.join();
+        assertEquals(0, run[0].exitCode(), run[0].err());
+        assertEquals(500, Manifest.read(temp.resolve(Manifest.FILE_NAME)).epoch());
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"scratch", "trainer"})

@@ -138,6 +138,9 @@ public final class Checkpoints {
     /**
      * In-place arithmetic rather than NDArray.set(Buffer), whose native code makes libtorch print
      * a deprecation warning; in place, because a Trainer's parameter store holds these arrays.
+     * Through a detached view of the same storage, since a parameter requires gradients and
+     * libtorch refuses to change it in place on a thread whose grad mode is on (any thread but
+     * the one that started DJL's engine).
      */
     private static void copyInto(NDArray source, Parameter parameter) {
         NDArray target = parameter.getArray();
@@ -145,7 +148,9 @@ public final class Checkpoints {
             throw new IllegalArgumentException(parameter.getName() + " has shape "
                     + source.getShape() + ", expected " + target.getShape());
         }
-        target.subi(target).addi(source.toDevice(target.getDevice(), false));
+        try (NDArray values = target.stopGradient()) {
+            values.subi(values).addi(source.toDevice(target.getDevice(), false));
+        }
     }
 
     /**

@@ -13,10 +13,18 @@ public final class Parameters {
         gradient.subi(gradient);
     }
 
-    /** {@code w -= lr * w.grad / batchSize}, then zero the gradient. */
+    /**
+     * {@code with torch.no_grad(): w -= lr * w.grad / batchSize}, then zero the gradient. The
+     * update goes through a detached view of {@code w}, the same storage: libtorch refuses an
+     * in-place change to a parameter on a thread whose grad mode is on, and DJL turns that mode
+     * off only on the thread that started the engine.
+     */
     public static void sgdStep(NDArray parameter, float learningRate, int batchSize) {
         NDArray gradient = parameter.getGradient();
-        parameter.subi(gradient.mul(learningRate / batchSize));
+        try (NDArray values = parameter.stopGradient();
+                NDArray step = gradient.mul(learningRate / batchSize)) {
+            values.subi(step);
+        }
         zeroGradient(parameter);
     }
 }
