@@ -37,19 +37,19 @@ public final class ChildJvm {
                 .start();
     }
 
-    /** Runs {@code main} to its end (at most five minutes). */
+    /** Runs {@code main} to its end (at most ten minutes: a hang, not a slow machine). */
     public static Exit run(Path dir, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException, InterruptedException {
         return run(dir, jvmOptions, System.getProperty("java.class.path"), main, args);
     }
 
-    /** Runs {@code main} on {@code classPath} to its end (at most five minutes). */
+    /** Runs {@code main} on {@code classPath} to its end (at most ten minutes). */
     public static Exit run(Path dir, List<String> jvmOptions, String classPath, Class<?> main,
             String... args) throws IOException, InterruptedException {
         Process process = start(dir, jvmOptions, classPath, main, args);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError(main.getSimpleName() + " did not finish in five minutes");
+            throw new AssertionError(main.getSimpleName() + " did not finish in ten minutes");
         }
         return new Exit(process.exitValue(),
                 Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),

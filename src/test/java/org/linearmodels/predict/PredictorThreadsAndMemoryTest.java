@@ -77,7 +77,7 @@ class PredictorThreadsAndMemoryTest {
     }
 
     @Test
-    void tenThousandCallsLeaveNoArraysBehindAndResidentMemoryFlat() throws Exception {
+    void sixThousandCallsLeaveNoArraysBehindAndResidentMemoryFlat() throws Exception {
         // A child JVM with a fixed, pre-touched heap: in the test JVM the heap's growing and
         // shrinking moved resident memory by hundreds of MB and hid what native memory did.
         ChildJvm.Exit exit = ChildJvm.run(temp, List.of("-Xms256m", "-Xmx256m",
@@ -86,15 +86,17 @@ class PredictorThreadsAndMemoryTest {
         List<Long> figures = exit.out().lines().map(Long::parseLong).toList();
         assertEquals(figures.get(0), figures.get(1), "no NDArray outlives its call");
         List<Long> residentKb = figures.subList(2, figures.size());
-        // A leak of 10 KB a call would add 10 MB a window of 1000 calls; the median step
+        // A leak of 10 KB a call would add 5 MB a window of 500 calls; the median step
         // ignores the one-off jumps a busy machine makes (ResidentMemory).
         assertTrue(ResidentMemory.medianStep(residentKb) < 2048,
-                "resident memory per 1000 calls, kB: " + residentKb);
+                "resident memory per 500 calls, kB: " + residentKb);
     }
 
     /**
-     * 2000 calls of warm-up, then ten windows of 1000; prints the predictor's managed arrays
-     * before and after, then resident memory after each window (kB), one number a line.
+     * 1000 calls of warm-up, then ten windows of 500; prints the predictor's managed arrays
+     * before and after, then resident memory after each window (kB), one number a line. Each
+     * call frames a picture: 12 000 of them took 88 to 190 s on a 2-core machine loaded by
+     * four builds, and once ran past the child's limit (then five minutes).
      */
     static final class ManyCalls {
 
@@ -102,13 +104,13 @@ class PredictorThreadsAndMemoryTest {
             List<Image> images = pictures(10);
             try (ImageClassifier classifier = ImageClassifier.load(Path.of(args[0]),
                     MnistLogistic.NAME, "", Device.cpu(), ImageNormalizer.Style.MNIST)) {
-                for (int i = 0; i < 2000; i++) {
+                for (int i = 0; i < 1000; i++) {
                     classifier.classify(List.of(images.get(i % images.size())));
                 }
                 int arrays = classifier.managedArrays();
                 List<Long> residentKb = new ArrayList<>();
                 for (int window = 0; window < 10; window++) {
-                    for (int i = 0; i < 1000; i++) {
+                    for (int i = 0; i < 500; i++) {
                         classifier.classify(List.of(images.get(i % images.size())));
                     }
                     residentKb.add(MemoryLog.kilobytes("VmRSS:"));
