@@ -21,8 +21,9 @@ import org.linearmodels.model.DataProvenance;
 
 /**
  * Loads MNIST and Fashion-MNIST from the verified cache straight into one in-memory tensor per
- * split: images (n, 784) float32 scaled to [0, 1] (the values DJL's {@code Mnist} and its
- * ToTensor give), one row an image, and labels (n) int64. Batches are gathered from it by
+ * split: images (n, 784) uint8 over the file's memory map, one row an image, served as float32
+ * scaled to [0, 1] (the values DJL's {@code Mnist} and its ToTensor give), and labels (n)
+ * int64. Batches are gathered from it by
  * index, as the PyTorch tutorials' in-memory variant slices its tensor; the models flatten their
  * (1, 28, 28) input, so rows fit them as they are.
  */
@@ -72,13 +73,11 @@ public final class ImageDatasets {
             // DJL's Mnist reads the bytes into the heap, copies them into a direct buffer, makes
             // float32 0-255 of them, serves them through ArrayDataset's element-wise gather and
             // applies ToTensor (float32 / 255f) to that batch: four copies of the split. Here
-            // the file is mapped, converted to float32 and divided by 255f in place, as ToTensor
-            // divides: the same numbers to the bit. (uint8 / 255f in one call is 3x slower:
-            // libtorch casts element by element when the operands' types differ.)
-            try (NDArray bytes = mapped(imageFile, header.dimensions().length, size,
-                    ImageDataset.PIXELS, manager)) {
-                images = bytes.toType(DataType.FLOAT32, false).divi(255f);
-            }
+            // the images stay uint8 over the file's memory map (the cache replaces a file by
+            // renaming a new one over it, so the mapped one never changes), and each batch
+            // leaves RowGatherDataset as float32 / 255f: the same numbers to the bit.
+            images = mapped(imageFile, header.dimensions().length, size, ImageDataset.PIXELS,
+                    manager);
             try (NDArray bytes = mapped(labelFile, 1, size, 1, manager)) {
                 labels = bytes.reshape(size).toType(DataType.INT64, false);
             }
