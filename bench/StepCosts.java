@@ -42,6 +42,7 @@ public class StepCosts {
         try (NDManager manager = NDManager.newBaseManager();
                 Model model = Model.newInstance("steps", Device.cpu(), Engines.NAME)) {
             NDArray images = manager.randomUniform(0, 1, new Shape(60000, 784));
+            NDArray pixels = images.mul(255f).toType(DataType.UINT8, false);
             NDArray labels = manager.randomInteger(0, 10, new Shape(60000), DataType.INT64);
             model.setBlock(new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,
                     null).newBlock());
@@ -65,7 +66,12 @@ public class StepCosts {
                     NDArray x = index.getNDArrayInternal().embedding(index, images,
                             SparseFormat.DENSE).singletonOrThrow();
                     NDArray y = labels.get(scope, new NDIndex("{}", index));
-                    t = lap(times, "gather 100 images, embedding lookup (RowGatherDataset)", t);
+                    t = lap(times, "gather 100 images, embedding lookup of float rows", t);
+                    x = index.getNDArrayInternal().embedding(index, pixels,
+                            SparseFormat.DENSE).singletonOrThrow()
+                            .toType(DataType.FLOAT32, false).divi(255f);
+                    t = lap(times, "gather 100 images as bytes, then / 255f (RowGatherDataset)",
+                            t);
                     NDList predictions;
                     NDArray loss;
                     try (GradientCollector collector = trainer.newGradientCollector()) {
