@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.DataOptions;
 import org.linearmodels.cli.EngineOptions;
@@ -175,7 +177,11 @@ public final class MnistLogistic implements Callable<Integer> {
             // tutorial lacks attaches as TrainingListeners, History first: the others read it
             var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
             var checkpoint = new CheckpointSaver(run, history, training.outputDir, 1, epochs);
+            // DJL's data iterator gathers the next two batches on this thread while a step runs
+            // (DataLoader's num_workers=1): 1.03-1.06x faster training (bench/ab 8, issue 14)
+            ExecutorService loader = Executors.newSingleThreadExecutor();
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                    .optExecutorService(loader)
                     .optOptimizer(optimizer)
                     .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
                     .optInitializer(pytorchInit, Parameter.Type.BIAS)
@@ -194,6 +200,8 @@ public final class MnistLogistic implements Callable<Integer> {
                 // for epoch ...: for images, labels in train_loader: forward, loss, backward,
                 // step; then the test accuracy without gradients
                 EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
+            } finally {
+                loader.shutdown();
             }
             // torch.save(model.state_dict(), 'model.ckpt'): done each epoch by CheckpointSaver
             return checkpoint.saved();
