@@ -145,8 +145,8 @@ public final class FashionMnistSoftmax implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             RandomAccessDataset train = ImageDatasets.training(cache, dataset,
                     settings.batchSize(), limit, device, manager);
-            RandomAccessDataset test = ImageDatasets.test(cache, dataset, Long.MAX_VALUE, device,
-                    manager);
+            RandomAccessDataset test = ImageDatasets.testInBatches(cache, dataset,
+                    settings.batchSize(), device, manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
             RunRecord run = new RunRecord(NAME, model, settings)

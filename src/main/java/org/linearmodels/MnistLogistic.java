@@ -115,14 +115,15 @@ public final class MnistLogistic implements Callable<Integer> {
         Device device = engine.trainingDevice(spec);
         timer.lap("engine");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            // train_dataset = MNIST(...); DataLoader(batch_size, shuffle=True): DJL Datasets
-            // held in memory as one tensor each, batches gathered by index
+            // train_loader = DataLoader(MNIST(...), batch_size, shuffle=True), test_loader the
+            // same unshuffled: DJL Datasets held in memory as one tensor each, batches gathered
+            // by index
             DatasetCache cache = new DatasetCache(data.resolveDataDir());
             long limit = data.resolveLimit(spec);
             RandomAccessDataset train = ImageDatasets.training(cache, ImageDataset.MNIST,
                     settings.batchSize(), limit, device, manager);
-            RandomAccessDataset test = ImageDatasets.test(cache, ImageDataset.MNIST,
-                    Long.MAX_VALUE, device, manager);
+            RandomAccessDataset test = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
+                    settings.batchSize(), device, manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
             RunRecord run = new RunRecord(NAME, MODEL, settings)
