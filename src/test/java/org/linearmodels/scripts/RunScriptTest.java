@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,54 @@ class RunScriptTest {
         assertTrue(predicted.out().startsWith("digit.png: "), predicted.out());
     }
 
+    @Test
+    void classesComeFromTheSharedArchiveMadeOnceABuildAndADamagedOneIsIgnored()
+            throws Exception {
+        Path checkout = standInCheckout(temp.resolve("checkout"));
+        Files.createSymbolicLink(checkout.resolve("scripts"), Path.of("scripts").toAbsolutePath());
+        // the JVM archives classes from jars only: the checkout's class path lists jars, as
+        // Maven's does, and its own classes are jarred by scripts/app-cds
+        Path stamp = checkout.resolve("target").resolve("classpath.txt");
+        Files.writeString(stamp, Arrays.stream(Files.readString(stamp).split(File.pathSeparator))
+                .filter(p -> p.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator)));
+        Map<String, String> logClasses = Map.of("JAVA_OPTS", "-Xlog:class+load=info");
+
+        Exit first = run(checkout, checkout, "LinearRegression", "--version");
+        assertEquals(0, first.code(), first.err());
+        Path archive = checkout.resolve("target").resolve("app-cds.jsa");
+        assertTrue(Files.isRegularFile(archive), "the archive is made on the first run");
+        Exit shared = run(checkout, checkout, logClasses, "LinearRegression", "--version");
+        assertEquals(0, shared.code(), shared.err());
+        long loaded = shared.out().lines().filter(RunScriptTest::ours).count();
+        assertTrue(loaded > 40 && sharedClasses(shared) > 0.75 * loaded,
+                sharedClasses(shared) + " of " + loaded + " classes shared");
+
+        Exit without = run(checkout, checkout,
+                Map.of("JAVA_OPTS", "-Xlog:class+load=info", "LINEARMODELS_CDS", "0"),
+                "LinearRegression", "--version");
+        assertEquals(0, without.code(), without.err());
+        assertEquals(0, sharedClasses(without));
+
+        FileTime made = Files.getLastModifiedTime(archive);
+        Files.delete(archive);
+        Files.setLastModifiedTime(Files.writeString(archive, "not an archive"), made);
+        Exit damaged = run(checkout, checkout, logClasses, "LinearRegression", "--version");
+        assertEquals(0, damaged.code(), damaged.err());
+        assertTrue(damaged.out().contains("DJL "), damaged.out());
+        assertEquals(0, sharedClasses(damaged));
+    }
+
+    /** How many classes came from the application's shared archive, from -Xlog:class+load. */
+    private static long sharedClasses(Exit exit) {
+        return exit.out().lines().filter(RunScriptTest::ours)
+                .filter(l -> l.contains("shared objects file")).count();
+    }
+
+    /** A class-loading line of the project's or DJL's classes. */
+    private static boolean ours(String line) {
+        return line.contains(" org.linearmodels.") || line.contains(" ai.djl.");
+    }
+
     /**
      * A checkout holding the real ./run, config/commands and models/, with this build's classes
      * and class path in place and newer than its (empty) sources.
@@ -76,6 +125,11 @@ class RunScriptTest {
 
     private Exit run(Path checkout, Path directory, String... args)
             throws IOException, InterruptedException {
+        return run(checkout, directory, Map.of(), args);
+    }
+
+    private Exit run(Path checkout, Path directory, Map<String, String> environment,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(checkout.resolve("run").toString()));
         command.addAll(List.of(args));
         Path out = temp.resolve("out.txt");
@@ -83,6 +137,8 @@ class RunScriptTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("LINEARMODELS_CDS");
+        builder.environment().putAll(environment);
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin")
                 + File.pathSeparator + System.getenv("PATH"));
         Process process = builder.start();
