@@ -29,7 +29,9 @@ public final class Engines {
         try {
             NativeHeap.keepBuffersInHeap();
             ExternalLibtorch.prepare();
-            return Engine.getEngine(NAME);
+            Engine engine = Engine.getEngine(NAME);
+            QuickExit.afterLibtorchLoads();
+            return engine;
         } catch (UnsatisfiedLinkError e) {
             throw new UserError(ExitCode.DEVICE, "libtorch does not link with DJL's JNI ("
                     + Causes.of(e) + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "
