@@ -2,6 +2,7 @@ package org.linearmodels.scratch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.linearmodels.engine.Scalars;
 
 /** The losses the tutorials write by hand, on probabilities, as NDArray expressions. */
 public final class Losses {
@@ -18,9 +19,11 @@ public final class Losses {
      * shape), as T2's {@code F.binary_cross_entropy} computes it.
      */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
-        NDArray logP = p.log().maximum(LOG_FLOOR);
-        NDArray logNotP = p.neg().add(1f).log().maximum(LOG_FLOOR);
-        return y.mul(logP).add(y.neg().add(1f).mul(logNotP)).mean().neg();
+        NDArray floor = Scalars.like(p, LOG_FLOOR);  // not maximum(-100f): see Scalars
+        NDArray one = Scalars.like(p, 1f);
+        NDArray logP = p.log().maximum(floor);
+        NDArray logNotP = p.neg().add(one).log().maximum(floor);
+        return y.mul(logP).add(y.neg().add(one).mul(logNotP)).mean().neg();
     }
 
     /**
@@ -29,9 +32,11 @@ public final class Losses {
      * the loss and its gradient become inf and NaN.
      */
     public static NDArray clampedBinaryCrossEntropy(NDArray p, NDArray y) {
-        NDArray logP = p.maximum(PROBABILITY_FLOOR).log();
-        NDArray logNotP = p.neg().add(1f).maximum(PROBABILITY_FLOOR).log();
-        return y.mul(logP).add(y.neg().add(1f).mul(logNotP)).mean().neg();
+        NDArray floor = Scalars.like(p, PROBABILITY_FLOOR);  // not maximum(1e-12f): see Scalars
+        NDArray one = Scalars.like(p, 1f);
+        NDArray logP = p.maximum(floor).log();
+        NDArray logNotP = p.neg().add(one).maximum(floor).log();
+        return y.mul(logP).add(y.neg().add(one).mul(logNotP)).mean().neg();
     }
 
     /**
