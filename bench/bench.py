@@ -294,9 +294,26 @@ def main():
     draw(results, chart)
     text = report(results, prediction, memory, versions(), command, options.repeats,
                   os.path.basename(chart))
+    text += kept_by_hand(options.out)
     with open(options.out, 'w') as f:
         f.write(text)
     print(text)
+
+
+# Sections below this line of the report are measured by other commands (bench/serve) and
+# written by hand; a new report keeps them.
+BY_HAND = '<!-- Written by hand below this line; bench/run keeps it. -->'
+
+
+def kept_by_hand(path):
+    """The report's hand-written tail, from its marker on; empty when there is none."""
+    try:
+        with open(path) as f:
+            old = f.read()
+    except FileNotFoundError:
+        return ''
+    start = old.find(BY_HAND)
+    return '' if start < 0 else '\n' + old[start:]
 
 
 if __name__ == '__main__':
