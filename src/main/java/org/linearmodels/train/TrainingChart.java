@@ -23,9 +23,10 @@ import org.linearmodels.plot.Series;
 /**
  * Redraws the loss and accuracy curves into a PNG after every epoch, so a user can open the file
  * and watch it grow, as the d2l tutorials' animated plot does. A drawing takes about 55 ms
- * (XChart's painting and the PNG), so the chart is redrawn at most once a second, counted from
- * when the run made it, and always after the last epoch: T4's 0.3 s epochs draw twice instead
- * of three times; epochs of a second or more draw every time.
+ * (XChart's painting and the PNG), so the chart is redrawn at most every two seconds, counted
+ * from when the run made it, and always after the last epoch: T4's five 0.3 s epochs draw it
+ * once, at the end, where a redraw each second drew it three times (issue 14); epochs of two
+ * seconds or more draw every time.
  *
  * <p>Java2D and XChart take about 0.3 s to start; the chart's own thread starts them when a
  * driver starts ({@link #warmUpInBackground}), while the engine and the data load, and then
@@ -46,7 +47,7 @@ public final class TrainingChart extends TrainingListenerAdapter {
     /** Where the drivers draw it, in their output directory. */
     public static final String FILE = "training.png";
 
-    private static final long REDRAW_NANOS = 1_000_000_000L;
+    private static final long REDRAW_NANOS = 2_000_000_000L;
 
     private final History history;
     private final Path file;
@@ -94,7 +95,7 @@ public final class TrainingChart extends TrainingListenerAdapter {
         awaitDrawn();
     }
 
-    /** Redraws after an epoch, unless the last drawing is under a second old. */
+    /** Redraws after an epoch, unless the last drawing is under two seconds old. */
     public void update() {
         long now = System.nanoTime();
         if (history.last().epoch() != epochs && now - lastDrawn < REDRAW_NANOS) {
