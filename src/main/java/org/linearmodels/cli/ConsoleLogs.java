@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 
 /**
  * The commands' logging, set up in code through logback's {@link Configurator} service
- * (META-INF/services) rather than a logback.xml: parsing the XML took about 0.25 s of every
- * start (issue 14, docs/PERFORMANCE.md). {@code -Dlogback.configurationFile=FILE} still wins.
+ * (META-INF/services) rather than a logback.xml, whose parsing cost about 0.1 s of every start
+ * (T4's JVM phase 0.56-0.65 -> 0.48-0.49 s; issue 14, docs/PERFORMANCE.md).
+ * {@code -Dlogback.configurationFile=FILE} still wins.
  */
 public final class ConsoleLogs extends ContextAwareBase implements Configurator {
 

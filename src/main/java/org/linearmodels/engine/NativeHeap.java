@@ -1,7 +1,5 @@
 package org.linearmodels.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +23,6 @@ final class NativeHeap {
     private static final int MMAP_THRESHOLD = 32 << 20;
     /** Free heap kept before it is returned to the system. */
     private static final int TRIM_THRESHOLD = 256 << 20;
-
-    private interface C extends Library {
-        int mallopt(int parameter, int value);
-    }
 
     /** How many times this process has applied the settings: 0 before the first call, then 1. */
     private static final AtomicInteger applied = new AtomicInteger();
@@ -62,7 +56,7 @@ final class NativeHeap {
             return;
         }
         try {
-            C c = Native.load("c", C.class);
+            Libc c = Libc.load();
             if (c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) != 1
                     || c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) != 1) {
                 logger.debug("mallopt refused the heap settings; libtorch runs with glibc's");

@@ -1,8 +1,5 @@
 package org.linearmodels.engine;
 
-import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +31,8 @@ final class QuickExit {
             return;
         }
         try {
-            NativeLibrary c = NativeLibrary.getInstance("c");
-            Function onExit = c.getFunction("on_exit");
             // on_exit calls its handler as handler(status, arg): _exit(status), arg ignored
-            if (onExit.invokeInt(new Object[] {c.getFunction("_exit"), Pointer.NULL}) != 0) {
+            if (Libc.load().on_exit(Libc.function("_exit"), null) != 0) {
                 logger.debug("on_exit refused the handler; libtorch's destructors run at exit");
             }
         } catch (UnsatisfiedLinkError e) {
