@@ -3,232 +3,182 @@ package org.linearmodels;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.TrainingConfig;
+import ai.djl.training.dataset.Dataset;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.cli.EngineOptions;
-import org.linearmodels.cli.TrainingOptions;
-import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.EpochRecord;
-import org.linearmodels.model.Manifest;
-import org.linearmodels.model.ModelSpec;
-import org.linearmodels.plot.Figure;
-import org.linearmodels.plot.TwoFeaturePlots;
-import org.linearmodels.scratch.ClampedBinaryCrossEntropyLoss;
-import org.linearmodels.scratch.LogisticRegression;
-import org.linearmodels.scratch.Losses;
-import org.linearmodels.train.CheckpointSaver;
-import org.linearmodels.train.CorrectCount;
-import org.linearmodels.train.EpochSummaryLog;
-import org.linearmodels.train.History;
-import org.linearmodels.train.LinearParameterTrace;
-import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
-import org.linearmodels.train.TrainingChart;
-import org.linearmodels.train.TrainingSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import org.linearmodels.engine.Scalars;
 
 /**
- * Tutorial T3: logistic regression on two exam scores, each divided by its column's maximum.
- * As the notebook: the data and the sigmoid drawn; ten gradient steps by hand with the clamped
- * loss; then 1000 epochs of SGD (lr 1.0) with that hand-written loss, and again with DJL's fused
- * sigmoid cross-entropy on logits, timing both; the decision line before and after.
+ * Tutorial T3, logistic regression on two exam scores, each divided by its column's maximum, as
+ * the notebook goes: {@code w} and {@code b} by hand, the clamped loss, ten gradient steps by
+ * hand at lr 0.1; then 1000 epochs of SGD at lr 1 with that loss, and again with the fused
+ * {@code BCEWithLogitsLoss}. {@link #tutorial} runs it all. {@code ./run ExamLogistic} runs it
+ * through {@link ExamLogisticCommand}, which adds flags, the logs, timings, the pictures of the
+ * data, the sigmoid and the decision line, and the checkpoint.
  */
-@Command(name = "ExamLogistic", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.class,
-        description = "Predicts admission from two exam scores by logistic regression (tutorial"
-                + " T3), comparing the hand-written clamped loss with DJL's fused loss, and draws"
-                + " the data, the sigmoid and the decision line before and after training.")
-public final class ExamLogistic implements Callable<Integer> {
+public final class ExamLogistic {
 
     public static final String NAME = "exam-logistic";
-    public static final List<String> PICTURES = List.of("data.png", "sigmoid.png",
-            "boundary-before.png", "boundary-after.png", TrainingChart.FILE);
-    private static final Logger logger = LoggerFactory.getLogger(ExamLogistic.class);
+    public static final int HAND_STEPS = 10;
+    public static final float HAND_LR = 0.1f;
+    public static final int EPOCHS = 1000;
+    public static final float LR = 1f;
 
-    @Spec
-    CommandSpec spec;
+    private final NDArray w;
+    private final NDArray b;
 
-    @Mixin
-    TrainingOptions training = new TrainingOptions(1000, 100, 1.0f, Path.of("models", NAME));
-
-    @Option(names = "--hand-steps", paramLabel = "N",
-            description = "Gradient steps taken by hand first. Default: ${DEFAULT-VALUE}.")
-    int handSteps = 10;
-
-    @Option(names = "--hand-lr", paramLabel = "RATE",
-            description = "Learning rate of the steps by hand. Default: ${DEFAULT-VALUE}.")
-    float handLearningRate = 0.1f;
-
-    @Option(names = "--log-every", paramLabel = "N",
-            description = "Print epoch, loss and accuracy every N epochs."
-                    + " Default: ${DEFAULT-VALUE}.")
-    int logEvery = 200;
-
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Rows of score1,score2,admitted (0 or 1). Default: the notebook's data.")
-    Path csv;
-
-    @Mixin
-    EngineOptions engine = new EngineOptions();
-
-    /** One optimiser run's outcome. */
-    private record Run(String name, List<EpochRecord> history, TwoFeaturePlots.Line line,
-            double seconds, Manifest saved) {}
+    /** {@code w = Variable(torch.randn(2, 1), requires_grad=True)}, {@code b} zeros(1). */
+    public ExamLogistic(NDManager manager) {
+        w = manager.randomNormal(new Shape(2, 1));
+        b = manager.zeros(new Shape(1));
+        w.setRequiresGradient(true);
+        b.setRequiresGradient(true);
+    }
 
     public static void main(String[] args) {
-        Cli.run(new ExamLogistic(), args);
+        Cli.run(new ExamLogisticCommand(), args);
     }
 
-    @Override
-    public Integer call() throws IOException, TranslateException {
-        if (handSteps < 0 || logEvery < 1 || !(handLearningRate > 0)) {
-            throw new ParameterException(spec.commandLine(), "--hand-steps must be at least 0,"
-                    + " --log-every at least 1 and --hand-lr positive");
-        }
-        // data = np.loadtxt('data.txt'); each score divided by its column's maximum
-        TabularData raw = Tables.twoExams(csv);
-        float[] maxima = raw.columnMaxima();
-        TabularData data = raw.dividedBy(maxima);
-        TrainingSettings settings = training.toSettings(spec, data.rows());
-        training.claimOutputDir();
-        Device device = engine.trainingDevice(spec);
-        Path out = training.outputDir;
-        var plots = new TwoFeaturePlots(data, "exam 1 score / max", "exam 2 score / max");
-        Figure.save(List.of(plots.scatter("The two exams, each score / its maximum")), 1,
-                out.resolve("data.png"));
-        Figure.save(List.of(TwoFeaturePlots.sigmoid()), 1, out.resolve("sigmoid.png"));
-
-        Engines.pytorch().setRandomSeed(settings.seed());
-        List<Run> runs = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            stepByHand(data, plots, manager);
-            ModelSpec model = new ModelSpec(List.of(2L), 1, ModelSpec.Head.SIGMOID,
-                    List.of(maxima[0], maxima[1]), data.classNames());
-            // loss = -(y * log(clamp(y_hat)) + (1 - y) * log(clamp(1 - y_hat))).mean()
-            runs.add(train("hand-written loss", new ClampedBinaryCrossEntropyLoss(), model,
-                    data, settings, device, manager, false));
-            // criterion = nn.BCEWithLogitsLoss()
-            runs.add(train("fused loss", new SigmoidBinaryCrossEntropyLoss(), model, data,
-                    settings, device, manager, true));
-        }
-        plots.saveBoundaries(runs.stream().map(Run::line).toList(),
-                "Decision line after training", out.resolve("boundary-after.png"));
-        TrainingChart.saveComparison(runs.stream().map(Run::name).toList(),
-                runs.stream().map(Run::history).toList(), out.resolve(TrainingChart.FILE));
-        for (Run run : runs) {
-            EpochRecord last = run.history().get(run.history().size() - 1);
-            System.out.printf(Locale.ROOT, "%s: loss %.5f, accuracy %.2f after %d epochs in"
-                    + " %.3f s; w = [%.2f, %.2f], b = %.2f%n", run.name(), last.trainLoss(),
-                    last.trainAccuracy(), last.epoch(), run.seconds(), run.line().weights()[0],
-                    run.line().weights()[1], run.line().bias());
-        }
-        logger.info("Saved {} with {} and the pictures {} in {}",
-                runs.get(1).saved().paramsFile(), Manifest.FILE_NAME, PICTURES, out);
-        return 0;
-    }
-
-    /** w ~ randn(2, 1), b = 0, its decision line, then gradient steps written by hand. */
-    private void stepByHand(TabularData data, TwoFeaturePlots plots, NDManager manager) {
-        NDArray x = data.featureArray(manager);
-        NDArray y = data.labelArray(manager);
-        try (LogisticRegression byHand = new LogisticRegression(
-                manager.randomNormal(new Shape(2, 1)), manager.zeros(new Shape(1)))) {
-            float[] w = byHand.weights();
-            plots.saveBoundaries(List.of(new TwoFeaturePlots.Line(String.format(Locale.ROOT,
-                    "random start: w = [%.2f, %.2f], b = 0", w[0], w[1]), w, byHand.bias())),
-                    "Decision line before training",
-                    training.outputDir.resolve("boundary-before.png"));
-            logger.info(String.format(Locale.ROOT, "Loss at the random start: %.4f",
-                    byHand.loss(x, y, Losses::clampedBinaryCrossEntropy)));
-            for (int step = 1; step <= handSteps; step++) {
-                byHand.step(x, y, Losses::clampedBinaryCrossEntropy, handLearningRate);
-                logger.info(String.format(Locale.ROOT, "Step %d by hand: loss %.4f", step,
-                        byHand.loss(x, y, Losses::clampedBinaryCrossEntropy)));
+    /** The whole notebook, printing the losses as it does. */
+    public static void tutorial() throws IOException, TranslateException {
+        TabularData data = data(null);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ExamLogistic byHand = new ExamLogistic(manager);
+            NDArray x = data.featureArray(manager);
+            NDArray y = data.labelArray(manager);
+            System.out.println(byHand.loss(x, y));
+            for (int i = 0; i < HAND_STEPS; i++) {
+                System.out.println(byHand.stepByHand(x, y, HAND_LR));
+            }
+            for (Loss loss : List.of(binaryLossOnLogits(), new SigmoidBinaryCrossEntropyLoss())) {
+                try (Model model = model(Device.cpu())) {
+                    train(model, config(loss, LR), EPOCHS,
+                            data.toDataset(manager, data.rows(), false));
+                }
             }
         }
+    }
+
+    /** {@code open('./data.txt')}: the rows, each score then divided by its column's maximum. */
+    public static TabularData data(Path file) {
+        TabularData raw = Tables.twoExams(file);
+        return raw.dividedBy(raw.columnMaxima());
+    }
+
+    /** {@code logistic_regression(x) = sigmoid(mm(x, w) + b)}, one probability per row. */
+    public NDArray logisticRegression(NDArray x) {
+        return Activation.sigmoid(x.matMul(w).add(b)).reshape(-1);
     }
 
     /**
-     * 1000 epochs of SGD on one loss, from w ~ N(0, 1) and b = 0 as the notebook starts; the
-     * weights continue the random stream of what was drawn before, as the notebook's do.
-     *
-     * @param name "hand-written loss" (T3's clamped BCE) or "fused loss" (DJL's
-     *     SigmoidBinaryCrossEntropyLoss on logits)
-     * @param keep whether this run's model is the checkpoint
+     * {@code binary_loss}: -mean(y·log(clamp(ŷ, 1e-12)) + (1-y)·log(clamp(1-ŷ, 1e-12))). The
+     * clamp keeps log(0) finite; its scalars are libtorch's ({@link Scalars}).
      */
-    private Run train(String name, Loss loss, ModelSpec spec, TabularData data,
-            TrainingSettings settings, Device device, NDManager manager, boolean keep)
+    public static NDArray binaryLoss(NDArray yPred, NDArray y) {
+        NDArray floor = Scalars.like(yPred, 1e-12f);
+        NDArray one = Scalars.like(yPred, 1f);
+        NDArray logits = y.mul(yPred.maximum(floor).log())
+                .add(y.neg().add(one).mul(yPred.neg().add(one).maximum(floor).log()));
+        return logits.mean().neg();
+    }
+
+    /** The loss of the current {@code w} and {@code b}. */
+    public float loss(NDArray x, NDArray y) {
+        return binaryLoss(logisticRegression(x), y).getFloat();
+    }
+
+    /**
+     * One step by hand: {@code loss.backward()}, {@code w.data = w.data - 0.1 * w.grad.data}, the
+     * same for b, the gradients zeroed; returns the loss after the update.
+     */
+    public float stepByHand(NDArray x, NDArray y, float lr) {
+        try (NDManager scope = w.getManager().newSubManager()) {
+            scope.tempAttachAll(x, y, w, b);
+            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+                collector.backward(binaryLoss(logisticRegression(x), y));
+            }
+            for (NDArray parameter : new NDArray[] {w, b}) {
+                NDArray grad = parameter.getGradient();
+                parameter.stopGradient().subi(grad.mul(lr));
+                grad.subi(grad);
+            }
+        }
+        return loss(x, y);
+    }
+
+    /** {@code w} and {@code b} as they are now. */
+    public NDList parameters() {
+        return new NDList(w, b);
+    }
+
+    /**
+     * {@code w = nn.Parameter(torch.randn(2, 1))}, {@code b = nn.Parameter(torch.zeros(1))} and
+     * {@code torch.mm(x, w) + b}: a Linear block of one unit, which outputs the logit; the
+     * initial values are set in {@link #config}.
+     */
+    public static Model model(Device device) {
+        Model model = Model.newInstance(NAME, device, Engines.NAME);
+        model.setBlock(Linear.builder().setUnits(1).build());
+        return model;
+    }
+
+    /** {@code binary_loss} on the block's logits: their sigmoid first, then the clamped loss. */
+    public static Loss binaryLossOnLogits() {
+        return new Loss("BinaryLoss") {
+            @Override
+            public NDArray evaluate(NDList labels, NDList predictions) {
+                NDArray logits = predictions.singletonOrThrow();
+                NDArray y = labels.singletonOrThrow().reshape(logits.getShape());
+                return binaryLoss(Activation.sigmoid(logits), y);
+            }
+        };
+    }
+
+    /**
+     * The loss ({@link #binaryLossOnLogits}, or {@code nn.BCEWithLogitsLoss()}: DJL's
+     * {@link SigmoidBinaryCrossEntropyLoss}) and {@code optimizer = torch.optim.SGD([w, b],
+     * lr=1.)}; w starts N(0, 1), b at 0.
+     */
+    public static DefaultTrainingConfig config(Loss criterion, float lr) {
+        return new DefaultTrainingConfig(criterion)
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).build())
+                .optInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT)
+                .optInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS);
+    }
+
+    /**
+     * {@code for e in range(1000):} forward, loss, {@code optimizer.zero_grad()},
+     * {@code loss.backward()}, {@code optimizer.step()}, all rows at once, on a trainer made for
+     * rows of two scores.
+     */
+    public static void train(Model model, TrainingConfig config, int epochs, Dataset data)
             throws IOException, TranslateException {
-        RunRecord run = new RunRecord(NAME, spec, settings)
-                .description("Tutorial T3: logistic regression on two exam scores, " + name)
-                .data(data.provenance())
-                .option("loss", name)
-                .option("device", device);
-        logger.info("Training {} epochs with the {}", settings.epochs(),
-                loss instanceof ClampedBinaryCrossEntropyLoss
-                        ? "hand-written clamped loss on sigmoid(x·w + b)"
-                        : "fused SigmoidBinaryCrossEntropyLoss on the logits x·w + b");
-        int epochs = settings.epochs();
-        try (Model model = Model.newInstance(NAME, device, Engines.NAME)) {
-            // model = nn.Linear(2, 1) with w ~ randn(2, 1), b = 0
-            model.setBlock(Linear.builder().setUnits(1).build());
-            History history = new History(CorrectCount.logitSign(), List.of());
-            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
-                    epochs, epochs);
-            // optimizer = torch.optim.SGD([w, b], lr=1.0)
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optOptimizer(settings.newOptimizer(1, 0))
-                    .optInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT)
-                    .optInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS)
-                    .optDevices(new Device[] {device})
-                    .addTrainingListeners(history)
-                    .addTrainingListeners(training.listeners(history, Resume.fresh(), 0))
-                    // print('epoch: {}, loss: {}, accuracy: {}') every 200 epochs
-                    .addTrainingListeners(new EpochSummaryLog(history, logEvery, epochs,
-                            r -> String.format(Locale.ROOT, "epoch: %d, loss: %.5f, accuracy:"
-                                    + " %.5f", r.epoch(), r.trainLoss(), r.trainAccuracy())));
-            if (keep) {
-                config.addTrainingListeners(checkpoint);
-            }
-            long start = System.nanoTime();
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 2));
-                EasyTrain.fit(trainer, epochs,
-                        data.toDataset(manager, settings.batchSize(), false), null);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            logger.info(String.format(Locale.ROOT, "Training time: %.3f s", seconds));
-            return new Run(name, history.records(), new TwoFeaturePlots.Line(name,
-                    LinearParameterTrace.currentWeights(model),
-                    LinearParameterTrace.currentBias(model)), seconds,
-                    keep ? checkpoint.saved() : null);
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(1, 2));
+            EasyTrain.fit(trainer, epochs, data, null);
         }
     }
 }

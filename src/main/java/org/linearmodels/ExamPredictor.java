@@ -31,7 +31,7 @@ public final class ExamPredictor extends FeaturePredictorCommand {
     protected String describe(float[] features, float[] answer, Manifest manifest) {
         float admitted = answer[0];
         return String.format(Locale.ROOT, "scores %s and %s: P(admitted) = %.3f, so %s",
-                LinearRegression.plain(features[0]), LinearRegression.plain(features[1]),
+                plain(features[0]), plain(features[1]),
                 admitted, manifest.model().classNames().get(admitted >= 0.5f ? 1 : 0));
     }
 }

@@ -2,241 +2,208 @@ package org.linearmodels;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.cli.DataOptions;
-import org.linearmodels.cli.EngineOptions;
-import org.linearmodels.cli.ModeOption;
-import org.linearmodels.cli.Preset;
-import org.linearmodels.cli.ResumeOption;
-import org.linearmodels.cli.TrainingOptions;
-import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Checkpoints;
-import org.linearmodels.model.EpochRecord;
-import org.linearmodels.model.Manifest;
-import org.linearmodels.model.ModelSpec;
-import org.linearmodels.plot.ImageGrid;
-import org.linearmodels.predict.ImageClassifier;
-import org.linearmodels.predict.ImageNormalizer;
-import org.linearmodels.scratch.SoftmaxRegression;
-import org.linearmodels.scratch.Updater;
-import org.linearmodels.train.CorrectCount;
-import org.linearmodels.train.Divergence;
-import org.linearmodels.train.EpochSummaryLog;
-import org.linearmodels.train.History;
-import org.linearmodels.train.OptimizerChoice;
-import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
-import org.linearmodels.train.RunTimer;
-import org.linearmodels.train.Schedule;
-import org.linearmodels.train.TrainingChart;
-import org.linearmodels.train.TrainingSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * Tutorial T5: softmax regression written from scratch on Fashion-MNIST, as d2l's chapter 3:
- * W and b as NDArrays, softmax and cross-entropy by hand, minibatch SGD (lr 0.1, batch 256) by
- * hand, 10 epochs; the chart redrawn after every epoch; the first six test images with their
- * true and predicted labels.
+ * Tutorial T5, softmax regression from scratch on Fashion-MNIST, as d2l's chapter 3 writes it:
+ * W and b by hand, the softmax, the network, the cross-entropy, the accuracy, the training epoch
+ * and minibatch SGD (lr 0.1, batch 256, 10 epochs). {@link #tutorial} runs it all.
+ * {@code ./run FashionMnistSoftmax} runs it through {@link FashionMnistSoftmaxCommand}, which adds
+ * flags, the chart, the six predictions, the checkpoint and the concise version on DJL's Trainer.
  */
-@Command(name = "FashionMnistSoftmax", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.class,
-        description = {"Trains softmax regression on Fashion-MNIST (tutorial T5).",
-            "--mode scratch (default) writes softmax, cross-entropy and the SGD update by hand;"
-                    + " --mode trainer is the concise version: DJL's Linear block and"
-                    + " SoftmaxCrossEntropyLoss."})
-public final class FashionMnistSoftmax implements Callable<Integer> {
+public final class FashionMnistSoftmax implements AutoCloseable {
 
     public static final String NAME = "fashion-mnist-softmax";
-    public static final String PREDICTIONS_FILE = "predictions.png";
-    private static final Logger logger = LoggerFactory.getLogger(FashionMnistSoftmax.class);
-    private static final int SHOWN = 6;
 
+    public static final int BATCH_SIZE = 256;
+    public static final int NUM_INPUTS = 784;
+    public static final int NUM_OUTPUTS = 10;
+    public static final float LR = 0.1f;
+    public static final int NUM_EPOCHS = 10;
 
-    /** What updates W and b in scratch mode. */
-    enum UpdaterChoice {
-        HAND,
-        DJL;
+    private final NDManager manager;
+    private final NDArray w;
+    private final NDArray b;
 
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
+    /**
+     * {@code W = torch.normal(0, 0.01, size=(num_inputs, num_outputs), requires_grad=True)},
+     * {@code b = torch.zeros(num_outputs, requires_grad=True)}, in memory of their own.
+     */
+    public FashionMnistSoftmax(NDManager parent) {
+        manager = parent.newSubManager();
+        w = manager.randomNormal(0f, 0.01f, new Shape(NUM_INPUTS, NUM_OUTPUTS), DataType.FLOAT32);
+        b = manager.zeros(new Shape(NUM_OUTPUTS));
+        w.setRequiresGradient(true);
+        b.setRequiresGradient(true);
+    }
+
+    public static void main(String[] args) {
+        Cli.run(new FashionMnistSoftmaxCommand(), args);
+    }
+
+    /** The whole tutorial with its own settings; returns the last epoch's three figures. */
+    public static double[] tutorial(Path dataDir) throws IOException, TranslateException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // train_iter, test_iter = d2l.load_data_fashion_mnist(batch_size)
+            DatasetCache cache = new DatasetCache(dataDir);
+            Dataset trainIter = ImageDatasets.training(cache, ImageDataset.FASHION_MNIST,
+                    BATCH_SIZE, Long.MAX_VALUE, Device.cpu(), manager);
+            Dataset testIter = ImageDatasets.testInBatches(cache, ImageDataset.FASHION_MNIST,
+                    BATCH_SIZE, Device.cpu(), manager);
+            try (FashionMnistSoftmax net = new FashionMnistSoftmax(manager)) {
+                return net.trainCh3(trainIter, testIter, NUM_EPOCHS, LR);
+            }
         }
     }
 
-    /** The fastest way found past scikit-learn's 84.39 % (docs/BENCHMARKS.md). */
-    static final Preset FAST = new Preset("fast", 12, 100, 0.004f, OptimizerChoice.ADAM,
-            Schedule.COSINE);
+    /** softmax(X)ᵢⱼ = exp(Xᵢⱼ) / Σₖ exp(Xᵢₖ), naive as the tutorial: a large logit overflows. */
+    public static NDArray softmax(NDArray x) {
+        NDArray xExp = x.exp();
+        NDArray partition = xExp.sum(new int[] {1}, true);
+        return xExp.div(partition);
+    }
 
-    @Spec
-    CommandSpec spec;
+    /** {@code softmax(torch.matmul(X.reshape((-1, W.shape[0])), W) + b)}. */
+    public NDArray net(NDArray x) {
+        return softmax(x.reshape(-1, w.getShape().get(0)).matMul(w).add(b));
+    }
 
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "fast: trainer mode, Adam, lr 0.004 decayed to 0 by cosine, batch"
-                    + " 100, 12 epochs (about 84.8 %%). Flags given beside it win.")
-    String preset;
+    /** {@code -torch.log(y_hat[range(len(y_hat)), y])}: one loss per example. */
+    public static NDArray crossEntropy(NDArray yHat, NDArray y) {
+        return yHat.gather(y.toType(DataType.INT64, false).reshape(-1, 1), 1).reshape(-1).log()
+                .neg();
+    }
 
-    @Mixin
-    ModeOption mode = new ModeOption();
+    /** How many rows put their largest probability on their true class. */
+    public static float accuracy(NDArray yHat, NDArray y) {
+        NDArray cmp = yHat.argMax(1).toType(DataType.INT64, false)
+                .eq(y.toType(DataType.INT64, false));
+        return cmp.sum().toType(DataType.FLOAT32, false).getFloat();
+    }
 
-    @Option(names = "--updater", paramLabel = "hand|djl",
-            description = "Scratch mode: the tutorial's hand-written SGD, or DJL's --optimizer."
-                    + " Default: ${DEFAULT-VALUE}.")
-    UpdaterChoice updater = UpdaterChoice.HAND;
+    /** d2l's Accumulator: running sums of n quantities. */
+    public static final class Accumulator {
+        private final double[] data;
 
-    @Mixin
-    TrainingOptions training = new TrainingOptions(10, 256, 0.1f, Path.of("models", NAME));
+        public Accumulator(int n) {
+            data = new double[n];
+        }
 
-    @Mixin
-    ResumeOption resume = new ResumeOption();
+        public void add(double... args) {
+            for (int i = 0; i < data.length; i++) {
+                data[i] += args[i];
+            }
+        }
 
-    @Mixin
-    DataOptions data = new DataOptions();
+        public double get(int i) {
+            return data[i];
+        }
+    }
 
-    @Mixin
-    EngineOptions engine = new EngineOptions();
+    /** The fraction of {@code dataIter} classified correctly. */
+    public double evaluateAccuracy(Dataset dataIter) throws IOException, TranslateException {
+        Accumulator metric = new Accumulator(2);  // correct predictions, predictions
+        for (Batch batch : dataIter.getData(manager)) {
+            try (batch; NDManager scope = manager.newSubManager()) {
+                NDArray x = batch.getData().singletonOrThrow();
+                NDArray y = batch.getLabels().singletonOrThrow();
+                scope.tempAttachAll(x, y, w, b);
+                metric.add(accuracy(net(x), y), y.size());
+            }
+        }
+        return metric.get(0) / metric.get(1);
+    }
 
-    public static void main(String[] args) {
-        Cli.run(new FashionMnistSoftmax(), args);
+    /**
+     * One epoch; returns the training loss and accuracy. With no {@code optimizer}, d2l's
+     * {@code sgd} at {@code lr}; with one, {@code torch.optim}'s way: the loss averaged, the
+     * optimiser's update.
+     */
+    public double[] trainEpochCh3(Dataset trainIter, float lr, Optimizer optimizer)
+            throws IOException, TranslateException {
+        Accumulator metric = new Accumulator(3);  // loss sum, correct predictions, examples
+        for (Batch batch : trainIter.getData(manager)) {
+            try (batch; NDManager scope = manager.newSubManager()) {
+                NDArray x = batch.getData().singletonOrThrow();
+                NDArray y = batch.getLabels().singletonOrThrow();
+                scope.tempAttachAll(x, y, w, b);
+                NDArray yHat;
+                NDArray l;
+                try (GradientCollector tape = Engines.pytorch().newGradientCollector()) {
+                    yHat = net(x);
+                    l = crossEntropy(yHat, y);
+                    tape.backward(optimizer == null ? l.sum() : l.mean());
+                }
+                if (optimizer == null) {
+                    sgd(lr, batch.getSize());
+                } else {
+                    optimizer.update("W", w, w.getGradient());
+                    optimizer.update("b", b, b.getGradient());
+                    zeroGrad();
+                }
+                metric.add(l.sum().getFloat(), accuracy(yHat, y), y.size());
+            }
+        }
+        return new double[] {metric.get(0) / metric.get(2), metric.get(1) / metric.get(2)};
+    }
+
+    /**
+     * {@code with torch.no_grad(): param -= lr * param.grad / batch_size}, through a detached
+     * view of the same storage (libtorch refuses an in-place change to a parameter while grad
+     * mode is on, which DJL turns off only on the thread that started the engine); then
+     * {@code param.grad.zero_()}.
+     */
+    public void sgd(float lr, int batchSize) {
+        for (NDArray param : new NDArray[] {w, b}) {
+            try (NDArray values = param.stopGradient();
+                    NDArray step = param.getGradient().mul(lr / batchSize)) {
+                values.subi(step);
+            }
+        }
+        zeroGrad();
+    }
+
+    private void zeroGrad() {
+        for (NDArray param : new NDArray[] {w, b}) {
+            NDArray grad = param.getGradient();
+            grad.subi(grad);
+        }
+    }
+
+    /** d2l's {@code train_ch3} without its Animator; returns the last epoch's three figures. */
+    public double[] trainCh3(Dataset trainIter, Dataset testIter, int numEpochs, float lr)
+            throws IOException, TranslateException {
+        double[] trainMetrics = null;
+        double testAcc = 0;
+        for (int epoch = 0; epoch < numEpochs; epoch++) {
+            trainMetrics = trainEpochCh3(trainIter, lr, null);
+            testAcc = evaluateAccuracy(testIter);
+        }
+        return new double[] {trainMetrics[0], trainMetrics[1], testAcc};
+    }
+
+    /** W and b as a Linear layer holds them: weight (outputs, inputs), bias (outputs). */
+    public NDList linearParameters() {
+        return new NDList(w.transpose(), b);
     }
 
     @Override
-    public Integer call() throws IOException, TranslateException {
-        TrainingChart.warmUpInBackground();  // on the second core, while the engine loads
-        if (preset != null) {
-            Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
-            if (!spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
-                mode.mode = ModeOption.Mode.TRAINER;
-            }
-        }
-        TrainingSettings settings = training.toSettings(spec);
-        long limit = data.resolveLimit(spec);
-        RunTimer timer = new RunTimer();
-        mode.checkResume(resume, spec);
-        training.claimOutputDir();
-        Device device = engine.trainingDevice(spec);
-        timer.lap("engine");
-        DatasetCache cache = new DatasetCache(data.resolveDataDir());
-        ImageDataset dataset = ImageDataset.FASHION_MNIST;
-        ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,
-                dataset.classNames(), ImageNormalizer.Style.FASHION_MNIST.name());
-        Manifest manifest;
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            RandomAccessDataset train = ImageDatasets.training(cache, dataset,
-                    settings.batchSize(), limit, device, manager);
-            RandomAccessDataset test = ImageDatasets.testInBatches(cache, dataset,
-                    settings.batchSize(), device, manager);
-            training.requireBatchAtMost(spec, train.size());
-            timer.lap("data");
-            RunRecord run = new RunRecord(NAME, model, settings)
-                    .description("Tutorial T5: softmax regression on Fashion-MNIST, " + mode
-                            + (mode.scratch() ? " with the " + updater + " updater" : ""))
-                    .data(ImageDatasets.provenance(dataset, train.size()))
-                    .option("mode", mode)
-                    .option("updater", mode.scratch() ? updater : "trainer")
-                    .option("device", device)
-                    .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
-                    .option("preset", preset == null ? "tutorial" : preset);
-            Resume from = resume.from(training.outputDir, run);
-            History history = new History(CorrectCount.argmax(), from.history());
-            // d2l's Animator: train loss, train accuracy and test accuracy, redrawn every epoch
-            TrainingChart chart = new TrainingChart(history,
-                    training.outputDir.resolve(TrainingChart.FILE),
-                    "Fashion-MNIST softmax regression (" + mode + ")",
-                    TrainingChart.Layout.COMBINED, settings.epochs());
-            Engines.pytorch().setRandomSeed(settings.seed());
-            manifest = mode.scratch()
-                    ? trainFromScratch(run, history, chart, train, test, manager)
-                    : MnistLogistic.train(run, from, history, chart, training, 0, train, test,
-                            device);
-            timer.lap("training");
-            drawPredictions(test, manager, device);
-        }
-        EpochRecord last = manifest.history().get(manifest.history().size() - 1);
-        System.out.printf(Locale.ROOT, "Epoch %d: train loss %.3f, train accuracy %.3f, test"
-                + " accuracy %.3f%n", last.epoch(), last.trainLoss(), last.trainAccuracy(),
-                last.testAccuracy());
-        boolean met = last.trainLoss() < 0.5 && last.trainAccuracy() > 0.7
-                && last.trainAccuracy() <= 1 && last.testAccuracy() > 0.7
-                && last.testAccuracy() <= 1;
-        System.out.println("Tutorial bars (train loss < 0.5, both accuracies in (0.7, 1]): "
-                + (met ? "met" : "NOT met"));
-        timer.lap("pictures");
-        Checkpoints.updateManifest(training.outputDir, manifest.withTimings(timer.seconds()));
-        logger.info("Wall time: {}", timer.summary());
-        logger.info("Saved {} with {}, {} and {} in {}", manifest.paramsFile(),
-                Manifest.FILE_NAME, TrainingChart.FILE, PREDICTIONS_FILE, training.outputDir);
-        return 0;
-    }
-
-    /** d2l's train_ch3 with W and b by hand, saved afterwards as a Linear layer's parameters. */
-    private Manifest trainFromScratch(RunRecord run, History history, TrainingChart chart,
-            RandomAccessDataset train, Dataset test, NDManager manager) throws IOException {
-        TrainingSettings settings = run.settings();
-        var summary = new EpochSummaryLog(history, 1, settings.epochs());
-        // W = torch.normal(0, 0.01, size=(784, 10), requires_grad=True); b = torch.zeros(10, ...)
-        NDArray w = manager.randomNormal(0f, 0.01f, new Shape(784, 10), DataType.FLOAT32);
-        NDArray b = manager.zeros(new Shape(10));
-        try (SoftmaxRegression net = new SoftmaxRegression(w, b)) {
-            Updater updater = this.updater == UpdaterChoice.HAND
-                    ? net.handSgd(settings.learningRate())
-                    : net.djlUpdater(settings.newOptimizer(
-                            (train.size() + settings.batchSize() - 1) / settings.batchSize(), 0));
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                long start = System.nanoTime();
-                // train_metrics = train_epoch_ch3(net, train_iter, loss, updater)
-                double[] trainMetrics = net.trainEpoch(train, updater);
-                long trained = System.nanoTime();
-                // test_acc = evaluate_accuracy(net, test_iter)
-                double testAccuracy = net.evaluateAccuracy(test);
-                history.add(new EpochRecord(epoch, trainMetrics[0], trainMetrics[1],
-                        testAccuracy, (trained - start) / 1e9,
-                        (System.nanoTime() - trained) / 1e9));
-                summary.log(history.last());
-                // animator.add(epoch + 1, train_metrics + (test_acc,))
-                chart.update();
-            }
-            var parameters = net.linearParameters();
-            Divergence.checkParameters(parameters, history.last().epoch());
-            Manifest saved = Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
-                    training.outputDir, run.manifest(history.records()));
-            chart.awaitDrawn();  // the last drawing ran on its own thread during the save
-            return saved;
-        }
-    }
-
-    /** d2l's predict_ch3: the first six test images, titled with true and predicted labels. */
-    private void drawPredictions(Dataset test, NDManager manager, Device device)
-            throws IOException, TranslateException {
-        try (ImageClassifier classifier = ImageClassifier.load(training.outputDir, NAME,
-                Cli.command(getClass()), device, ImageNormalizer.Style.FASHION_MNIST);
-                Batch first = test.getData(manager).iterator().next()) {
-            NDArray images = first.getData().singletonOrThrow().get(":" + SHOWN);
-            ImageGrid.savePredictions(images.toFloatArray(),
-                    first.getLabels().singletonOrThrow().toLongArray(),
-                    classifier.predictClasses(images), ImageDataset.FASHION_MNIST.classNames(),
-                    training.outputDir.resolve(PREDICTIONS_FILE));
-        }
+    public void close() {
+        manager.close();
     }
 }

@@ -1,222 +1,126 @@
 package org.linearmodels;
 
-import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
-import ai.djl.translate.TranslateException;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.cli.EngineOptions;
-import org.linearmodels.cli.ModeOption;
-import org.linearmodels.cli.ResumeOption;
-import org.linearmodels.cli.TrainingOptions;
-import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Checkpoints;
-import org.linearmodels.model.EpochRecord;
-import org.linearmodels.model.Manifest;
-import org.linearmodels.model.ModelSpec;
-import org.linearmodels.scratch.Losses;
-import org.linearmodels.scratch.Parameters;
-import org.linearmodels.train.CheckpointSaver;
-import org.linearmodels.train.CorrectCount;
-import org.linearmodels.train.Divergence;
-import org.linearmodels.train.EpochSummaryLog;
-import org.linearmodels.train.History;
-import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
-import org.linearmodels.train.TrainingChart;
-import org.linearmodels.train.TrainingSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import org.linearmodels.engine.Scalars;
 
 /**
- * Tutorial T2: binary logistic regression on the first 100 Iris rows (setosa against
- * versicolor), from the four raw measurements, lr 0.001 for 500 epochs.
+ * Tutorial T2, binary logistic regression on the first 100 Iris rows (setosa against
+ * versicolor) from their four measurements, written by hand as the tutorial does: {@code w} and
+ * {@code b} with gradients, the forward pass, the loss, {@code backward}, and the update at lr
+ * 0.001 for 500 epochs. {@link #tutorial} runs it. {@code ./run IrisLogistic} runs it through
+ * {@link IrisLogisticCommand}, which adds flags, the log, the chart, the checkpoint and a version
+ * on DJL's Trainer.
  */
-@Command(name = "IrisLogistic", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.class,
-        description = {"Tells setosa from versicolor by logistic regression on the first 100"
-                + " Iris rows (tutorial T2).",
-            "--mode scratch (default) writes the model as the tutorial does: w and b with"
-                    + " gradients, a GradientCollector, the update by hand. --mode trainer uses"
-                    + " DJL's Trainer, a Linear block and SigmoidBinaryCrossEntropyLoss."})
-public final class IrisLogistic implements Callable<Integer> {
+public final class IrisLogistic implements AutoCloseable {
 
     public static final String NAME = "iris-logistic";
-    private static final Logger logger = LoggerFactory.getLogger(IrisLogistic.class);
+    public static final float LEARNING_RATE = 0.001f;
+    public static final int EPOCHS = 500;
 
+    private final NDManager manager;
+    private final NDArray w;
+    private final NDArray b;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ModeOption mode = new ModeOption();
-
-    /**
-     * Seed 1, not 0: at lr 0.001 for 500 epochs the outcome is decided by the random start, and
-     * PyTorch's seed-0 start (which DJL draws identically) ends at 0.05 accuracy. Seed 1 is the
-     * first that ends at the tutorial's 1.00; 124 of seeds 0-299 reach 0.95 in PyTorch.
-     */
-    @Mixin
-    TrainingOptions training = new TrainingOptions(500, 100, 0.001f, Path.of("models", NAME))
-            .withSeed(1);
-
-    @Option(names = "--log-every", paramLabel = "N",
-            description = "Print the loss every N epochs. Default: ${DEFAULT-VALUE}.")
-    int logEvery = 1;
-
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "An iris.csv laid out as scikit-learn's. Default: the bundled copy.")
-    Path csv;
-
-    @Mixin
-    ResumeOption resume = new ResumeOption();
-
-    @Mixin
-    EngineOptions engine = new EngineOptions();
+    /** {@code w = torch.randn(1, 4, requires_grad=True)}, {@code b = torch.randn(1, ...)}. */
+    public IrisLogistic(NDManager parent, int features) {
+        manager = parent.newSubManager();
+        w = manager.randomNormal(new Shape(1, features));
+        b = manager.randomNormal(new Shape(1));
+        w.setRequiresGradient(true);
+        b.setRequiresGradient(true);
+    }
 
     public static void main(String[] args) {
-        Cli.run(new IrisLogistic(), args);
+        Cli.run(new IrisLogisticCommand(), args);
+    }
+
+    /** The whole tutorial, printing the loss every epoch as it does; returns the last epoch. */
+    public static Epoch tutorial() {
+        try (NDManager manager = NDManager.newBaseManager();
+                IrisLogistic model = new IrisLogistic(manager, 4)) {
+            NDArray[] xy = data(manager, null);
+            Epoch epoch = null;
+            for (int i = 0; i < EPOCHS; i++) {
+                epoch = model.epoch(xy[0], xy[1], LEARNING_RATE);
+                System.out.println("train loss: " + epoch.loss());
+            }
+            return epoch;
+        }
+    }
+
+    /**
+     * {@code X, y = load_iris(return_X_y=True)}, the first 100 rows, as {@code tensor_x} (100, 4)
+     * and {@code tensor_y} (100) of float32.
+     *
+     * @param csv an iris.csv laid out as scikit-learn's; null for the bundled copy
+     */
+    public static NDArray[] data(NDManager manager, Path csv) {
+        TabularData iris = Tables.iris(csv);
+        return new NDArray[] {iris.featureArray(manager), iris.labelArray(manager)};
+    }
+
+    /** An epoch's loss, before its update, and the fraction of rows its forward pass got right. */
+    public record Epoch(float loss, float accuracy) {}
+
+    /** One pass of the tutorial's loop over all rows: forward, loss, backward, update. */
+    public Epoch epoch(NDArray tensorX, NDArray tensorY, float learningRate) {
+        try (NDManager step = manager.newSubManager()) {
+            step.tempAttachAll(tensorX, tensorY, w, b);
+            NDArray z;
+            NDArray loss;
+            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+                // z = torch.sigmoid(F.linear(tensor_x, w, b)), flattened from (100, 1) to (100):
+                // against (100) labels the loss would broadcast to 100 x 100
+                z = Activation.sigmoid(tensorX.matMul(w.transpose()).add(b)).reshape(-1);
+                loss = binaryCrossEntropy(z, tensorY);
+                collector.backward(loss);
+            }
+            // with torch.no_grad(): w -= learning_rate * w.grad; b -= ...; then grad.zero_()
+            for (NDArray parameter : new NDArray[] {w, b}) {
+                NDArray grad = parameter.getGradient();
+                parameter.stopGradient().subi(grad.mul(learningRate));
+                grad.subi(grad);
+            }
+            NDArray correct = z.gte(0.5f).eq(tensorY.gte(0.5f));
+            return new Epoch(loss.getFloat(), correct.toType(DataType.FLOAT32, false).mean()
+                    .getFloat());
+        }
+    }
+
+    /**
+     * {@code F.binary_cross_entropy(z, y, reduction='mean')}, which DJL has on logits only: the
+     * mean of -(y·log z + (1-y)·log(1-z)), each log clamped at -100 as PyTorch's, so log(0) stays
+     * finite. Its scalars are libtorch's ({@link Scalars}): autograd keeps them for backward.
+     */
+    public static NDArray binaryCrossEntropy(NDArray z, NDArray y) {
+        NDArray floor = Scalars.like(z, -100f);
+        NDArray one = Scalars.like(z, 1f);
+        NDArray logZ = z.log().maximum(floor);
+        NDArray logNotZ = z.neg().add(one).log().maximum(floor);
+        return y.mul(logZ).add(y.neg().add(one).mul(logNotZ)).mean().neg();
+    }
+
+    /** The weights (1, features). */
+    public NDArray weight() {
+        return w;
+    }
+
+    public NDArray bias() {
+        return b;
     }
 
     @Override
-    public Integer call() throws IOException, TranslateException {
-        if (logEvery < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--log-every must be at least 1, got " + logEvery);
-        }
-        mode.checkResume(resume, spec);
-        TabularData data = Tables.iris(csv);
-        TrainingSettings settings = training.toSettings(spec, data.rows());
-        training.claimOutputDir();
-        Device device = engine.trainingDevice(spec);
-        ModelSpec model = new ModelSpec(List.of((long) data.featureCount()), 1,
-                ModelSpec.Head.SIGMOID, null, data.classNames());
-        RunRecord run = new RunRecord(NAME, model, settings)
-                .description("Tutorial T2: binary logistic regression on the first 100 Iris rows")
-                .data(data.provenance())
-                .option("mode", mode)
-                .option("device", device);
-        Resume from = resume.from(training.outputDir, run);
-        History history = new History(CorrectCount.logitSign(), from.history());
-        TrainingChart chart = new TrainingChart(history,
-                training.outputDir.resolve(TrainingChart.FILE),
-                "Iris logistic regression (" + mode + ")", TrainingChart.Layout.SPLIT,
-                settings.epochs());
-        Engines.pytorch().setRandomSeed(settings.seed());
-        Manifest manifest;
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            manifest = mode.scratch()
-                    ? trainFromScratch(data, run, history, chart, manager)
-                    : trainWithTrainer(data, run, from, history, chart, manager);
-        }
-        EpochRecord first = manifest.history().get(0);
-        EpochRecord last = manifest.history().get(manifest.history().size() - 1);
-        System.out.printf(Locale.ROOT, "Loss %.4f after epoch 1, %.4f after epoch %d;"
-                + " accuracy on the %d rows: %.2f%n", first.trainLoss(), last.trainLoss(),
-                last.epoch(), data.rows(), last.trainAccuracy());
-        logger.info("Saved {}, {} and {} in {}", manifest.paramsFile(), Manifest.FILE_NAME,
-                TrainingChart.FILE, training.outputDir);
-        return 0;
-    }
-
-    /** The tutorial's loop: forward, BCE, backward, w -= lr·grad, b -= lr·grad, zero grads. */
-    private Manifest trainFromScratch(TabularData data, RunRecord run, History history,
-            TrainingChart chart, NDManager manager) throws IOException {
-        TrainingSettings settings = run.settings();
-        var summary = new EpochSummaryLog(history, logEvery, settings.epochs());
-        NDArray x = data.featureArray(manager);
-        NDArray y = data.labelArray(manager);
-        // w = torch.randn(1, 4, requires_grad=True); b = torch.randn(1, requires_grad=True)
-        NDArray w = manager.randomNormal(new Shape(1, data.featureCount()))
-                .reshape(data.featureCount(), 1);
-        NDArray b = manager.randomNormal(new Shape(1));
-        w.setRequiresGradient(true);
-        b.setRequiresGradient(true);
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            long start = System.nanoTime();
-            try (NDManager step = manager.newSubManager()) {
-                step.tempAttachAll(x, y, w, b);
-                NDArray p;
-                NDArray loss;
-                try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                    // y_pred = torch.sigmoid(x @ w.T + b).view(-1): flattened from (100, 1) to
-                    // (100), or the loss would broadcast to 100 x 100 against the labels
-                    p = Activation.sigmoid(x.matMul(w).add(b)).reshape(-1);
-                    loss = Losses.binaryCrossEntropy(p, y);
-                    collector.backward(loss);
-                }
-                // with torch.no_grad(): w -= lr * w.grad; b -= lr * b.grad; w.grad.zero_() ...
-                Parameters.sgdStep(w, settings.learningRate(), 1);
-                Parameters.sgdStep(b, settings.learningRate(), 1);
-                double accuracy = p.gte(0.5f).eq(y.gte(0.5f)).toType(DataType.FLOAT32, false)
-                        .mean().getFloat();
-                history.add(new EpochRecord(epoch, loss.getFloat(), accuracy, null,
-                        (System.nanoTime() - start) / 1e9, null));
-            }
-            summary.log(history.last());
-        }
-        chart.update();
-        Divergence.checkParameters(List.of(w, b), history.last().epoch());
-        Manifest saved = Checkpoints.saveLinear(w.transpose(), b, training.outputDir,
-                run.manifest(history.records()));
-        chart.awaitDrawn();  // the drawing ran on its own thread during the save
-        return saved;
-    }
-
-    /** The same model as DJL's Linear(1) and SigmoidBinaryCrossEntropyLoss on the logits. */
-    private Manifest trainWithTrainer(TabularData data, RunRecord run, Resume from,
-            History history, TrainingChart chart, NDManager manager)
-            throws IOException, TranslateException {
-        TrainingSettings settings = run.settings();
-        int epochs = settings.epochs();
-        try (Model model = Model.newInstance(NAME, manager.getDevice(), Engines.NAME)) {
-            model.setBlock(Linear.builder().setUnits(1).build());
-            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
-                    epochs, epochs);
-            UniformInitializer pytorchInit = new UniformInitializer(
-                    (float) (1 / Math.sqrt(data.featureCount())));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(
-                    new SigmoidBinaryCrossEntropyLoss())
-                    .optOptimizer(settings.newOptimizer(1, from.epochsDone()))
-                    .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
-                    .optInitializer(pytorchInit, Parameter.Type.BIAS)
-                    .optDevices(new Device[] {manager.getDevice()})
-                    .addTrainingListeners(history)
-                    .addTrainingListeners(training.listeners(history, from, logEvery))
-                    .addTrainingListeners(chart, checkpoint);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, data.featureCount()));
-                from.restore(model, epochs);
-                EasyTrain.fit(trainer, epochs - from.epochsDone(),
-                        data.toDataset(manager, settings.batchSize(), false), null);
-            }
-            return checkpoint.saved();
-        }
+    public void close() {
+        manager.close();
     }
 }

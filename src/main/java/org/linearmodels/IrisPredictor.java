@@ -34,8 +34,8 @@ public final class IrisPredictor extends FeaturePredictorCommand {
         int index = versicolor >= 0.5f ? 1 : 0;
         float probability = index == 1 ? versicolor : 1 - versicolor;
         return String.format(Locale.ROOT, "%s, %s, %s, %s: %s (%.2f %%)",
-                LinearRegression.plain(features[0]), LinearRegression.plain(features[1]),
-                LinearRegression.plain(features[2]), LinearRegression.plain(features[3]),
+                plain(features[0]), plain(features[1]),
+                plain(features[2]), plain(features[3]),
                 names.get(index), 100 * probability);
     }
 }

@@ -26,7 +26,7 @@ public final class LinearPredictor extends FeaturePredictorCommand {
 
     @Override
     protected String describe(float[] features, float[] answer, Manifest manifest) {
-        return String.format(Locale.ROOT, "x = %s: y = %.4f", LinearRegression.plain(features[0]),
+        return String.format(Locale.ROOT, "x = %s: y = %.4f", plain(features[0]),
                 answer[0]);
     }
 }

@@ -2,6 +2,8 @@ package org.linearmodels;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -9,152 +11,116 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
+import ai.djl.training.TrainingConfig;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Dataset;
 import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.L2Loss;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.cli.EngineOptions;
-import org.linearmodels.cli.ResumeOption;
-import org.linearmodels.cli.TrainingOptions;
-import org.linearmodels.cli.Versions;
-import org.linearmodels.data.Tables;
-import org.linearmodels.data.TabularData;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Manifest;
-import org.linearmodels.model.ModelSpec;
-import org.linearmodels.predict.TabularPredictor;
-import org.linearmodels.train.CheckpointSaver;
-import org.linearmodels.train.EpochSummaryLog;
-import org.linearmodels.train.History;
-import org.linearmodels.train.LinearParameterTrace;
-import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
-import org.linearmodels.train.SumOfSquaresLoss;
-import org.linearmodels.train.TrainingSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.linearmodels.engine.Scalars;
 
 /**
- * Tutorial T1: linear regression on y = 2x. One Linear unit fits the three points x = 1, 2, 3
- * with the sum of squared errors and SGD (lr 0.05) for 51 epochs, recording loss, weight and
- * bias every epoch, then predicts y for x = 4.
+ * Tutorial T1, linear regression on y = 2x: one {@code nn.Linear(1, 1)} fitted to x = 1, 2, 3
+ * with the summed squared error and SGD at lr 0.05 for 51 epochs. Each of the tutorial's four
+ * steps (data, model, loss and optimiser, training) is a method, in its order; {@link #tutorial}
+ * runs them all. {@code ./run LinearRegression} runs them through
+ * {@link LinearRegressionCommand}, which adds flags, the epoch log, the curves, the checkpoint
+ * and predictions for new x.
  */
-@Command(name = "LinearRegression", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.class,
-        description = "Fits y = w·x + b to x = [1, 2, 3], y = [2, 4, 6] (tutorial T1), logs loss,"
-                + " weight and bias per epoch, draws them, and predicts y for new x.")
-public final class LinearRegression implements Callable<Integer> {
+public final class LinearRegression {
 
     public static final String NAME = "linear-regression";
-    public static final String CURVES_FILE = "curves.png";
-    private static final Logger logger = LoggerFactory.getLogger(LinearRegression.class);
-    /** What a predictor needs to rebuild the block below and read its answers. */
-    static final ModelSpec MODEL = new ModelSpec(List.of(1L), 1, ModelSpec.Head.IDENTITY, null,
-            null);
+    public static final int EPOCHS = 51;
+    public static final float LR = 0.05f;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TrainingOptions training = new TrainingOptions(51, 3, 0.05f, Path.of("models", NAME));
-
-    @Option(names = "--x", paramLabel = "X", split = ",",
-            description = "Inputs to predict y for, comma-separated. Default: ${DEFAULT-VALUE}.")
-    List<Float> inputs = List.of(4f);
-
-    @Mixin
-    ResumeOption resume = new ResumeOption();
-
-    @Mixin
-    EngineOptions engine = new EngineOptions();
+    private LinearRegression() {}
 
     public static void main(String[] args) {
-        Cli.run(new LinearRegression(), args);
+        Cli.run(new LinearRegressionCommand(), args);
     }
 
-    @Override
-    public Integer call() throws IOException, TranslateException {
-        // x_data = [[1.0], [2.0], [3.0]], y_data = [[2.0], [4.0], [6.0]]
-        TabularData data = Tables.lineYEqualsTwoX();
-        TrainingSettings settings = training.toSettings(spec, data.rows());
-        training.claimOutputDir();
-        Device device = engine.trainingDevice(spec);
-        RunRecord run = new RunRecord(NAME, MODEL, settings)
-                .description("Tutorial T1: linear regression on y = 2x")
-                .data(data.provenance())
-                .option("loss", "sum of squared errors")
-                .option("device", device);
-        Resume from = resume.from(training.outputDir, run);
-        int epochs = settings.epochs();
-
-        Engines.pytorch().setRandomSeed(settings.seed());
-        try (NDManager manager = NDManager.newBaseManager(device);
-                Model model = Model.newInstance(NAME, device, Engines.NAME)) {
-            // model = torch.nn.Linear(1, 1), which starts uniform in ±1/√1 (DJL's: Xavier)
-            model.setBlock(Linear.builder().setUnits(1).build());
-            // criterion = torch.nn.MSELoss(reduction='sum')
-            Loss loss = new SumOfSquaresLoss();
-            // optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
-            Optimizer optimizer = settings.newOptimizer(1, from.epochsDone());
-
-            History history = new History(null, from.history());
-            LinearParameterTrace trace = new LinearParameterTrace();
-            CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
-                    epochs, epochs);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optOptimizer(optimizer)
-                    .optInitializer(new UniformInitializer(1f), Parameter.Type.WEIGHT)
-                    .optInitializer(new UniformInitializer(1f), Parameter.Type.BIAS)
-                    .optDevices(new Device[] {device})
-                    .addTrainingListeners(history, trace)
-                    .addTrainingListeners(training.listeners(history, from, 0))
-                    // print(epoch, loss.item(), model.linear.weight.item(), ...bias.item())
-                    .addTrainingListeners(new EpochSummaryLog(history, 1, epochs,
-                            r -> String.format(Locale.ROOT,
-                                    "Epoch %d/%d: loss %.6f, weight %.6f, bias %.6f", r.epoch(),
-                                    epochs, r.trainLoss(),
-                                    LinearParameterTrace.currentWeights(model)[0],
-                                    LinearParameterTrace.currentBias(model))), checkpoint);
-
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 1));
-                from.restore(model, epochs);
-                // for epoch in range(51): y_pred = model(x_data); loss = criterion(y_pred,
-                // y_data); optimizer.zero_grad(); loss.backward(); optimizer.step()
-                EasyTrain.fit(trainer, epochs - from.epochsDone(),
-                        data.toDataset(manager, settings.batchSize(), false), null);
-            }
-            // the tutorial's figure: loss, weight and bias against epoch
-            trace.saveCurves(history.records(), "sum of squared errors",
-                    training.outputDir.resolve(CURVES_FILE));
-
-            // y_pred = model(torch.Tensor([[4.0]]))
-            List<float[]> answers = TabularPredictor.predict(model, checkpoint.saved(),
-                    inputs.stream().map(x -> new float[] {x}).toList());
-            for (int i = 0; i < inputs.size(); i++) {
-                System.out.printf(Locale.ROOT, "Prediction for x = %s: %.4f%n",
-                        plain(inputs.get(i)), answers.get(i)[0]);
-            }
-            logger.info("Saved {}, {} and {} in {}", checkpoint.saved().paramsFile(),
-                    Manifest.FILE_NAME, CURVES_FILE, training.outputDir);
+    /** The whole tutorial; returns the trained weight and bias. */
+    public static float[] tutorial() throws IOException, TranslateException {
+        try (NDManager manager = NDManager.newBaseManager();
+                Model model = model(Device.cpu());
+                Trainer trainer = trainer(model, config(sgd(LR)))) {
+            train(trainer, EPOCHS, data(manager, 3));
+            NDList parameters = new NDList(model.getBlock().getParameters().values().stream()
+                    .map(Parameter::getArray).toList());
+            return new float[] {parameters.get(0).getFloat(), parameters.get(1).getFloat()};
         }
-        return 0;
     }
 
-    /** 4 rather than 4.0, 2.5 as 2.5. */
-    static String plain(float value) {
-        return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
+    /** 1. The training data: {@code x_data = [[1.0], [2.0], [3.0]]}, y = 2x. */
+    public static Dataset data(NDManager manager, int batchSize) {
+        NDArray xData = manager.create(new float[] {1, 2, 3}, new Shape(3, 1));
+        NDArray yData = manager.create(new float[] {2, 4, 6}, new Shape(3, 1));
+        return new ArrayDataset.Builder().setData(xData).optLabels(yData)
+                .setSampling(batchSize, false).build();
+    }
+
+    /**
+     * 2. The model, {@code self.linear = torch.nn.Linear(1, 1)}; it starts uniform in ±1/√1 as
+     * PyTorch's does (DJL's Linear would start from Xavier, see {@link #config}).
+     */
+    public static Model model(Device device) {
+        Model model = Model.newInstance(NAME, device, Engines.NAME);
+        model.setBlock(Linear.builder().setUnits(1).build());
+        return model;
+    }
+
+    /** 3. {@code optimizer = torch.optim.SGD(Model.parameters(), lr=0.05)}. */
+    public static Optimizer sgd(float learningRate) {
+        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).build();
+    }
+
+    /** 3. {@code criterion = torch.nn.MSELoss(size_average=False)}, with the optimiser. */
+    public static DefaultTrainingConfig config(Optimizer optimizer) {
+        return new DefaultTrainingConfig(new SumOfSquares())
+                .optOptimizer(optimizer)
+                .optInitializer(new UniformInitializer(1f), Parameter.Type.WEIGHT)
+                .optInitializer(new UniformInitializer(1f), Parameter.Type.BIAS);
+    }
+
+    /**
+     * The squared errors summed over the batch. DJL's {@link L2Loss} is weight·mean((ŷ − y)²):
+     * the mean times the batch size is the sum. The batch size is a scalar libtorch makes, not
+     * {@code mul(3)}, whose Java buffer is freed before backward reads it ({@link Scalars}).
+     */
+    public static final class SumOfSquares extends L2Loss {
+
+        public SumOfSquares() {
+            super("SumOfSquares", 1f);
+        }
+
+        @Override
+        public NDArray evaluate(NDList label, NDList prediction) {
+            NDArray yPred = prediction.singletonOrThrow();
+            NDArray squares = label.singletonOrThrow().reshape(yPred.getShape()).sub(yPred)
+                    .square();
+            return squares.mean().mul(Scalars.like(yPred, yPred.getShape().get(0)));
+        }
+    }
+
+    /** A trainer for the model, its parameters made for one input. */
+    public static Trainer trainer(Model model, TrainingConfig config) {
+        Trainer trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(1, 1));
+        return trainer;
+    }
+
+    /**
+     * 4. Training: {@code for epoch in range(51):} {@code y_pred = Model(x_data)},
+     * {@code loss = criterion(y_pred, y_data)}, {@code optimizer.zero_grad()},
+     * {@code loss.backward()}, {@code optimizer.step()}.
+     */
+    public static void train(Trainer trainer, int epochs, Dataset data)
+            throws IOException, TranslateException {
+        EasyTrain.fit(trainer, epochs, data, null);
     }
 }

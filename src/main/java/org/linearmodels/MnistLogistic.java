@@ -2,6 +2,8 @@ package org.linearmodels;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
@@ -10,202 +12,132 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import ai.djl.training.TrainingConfig;
+import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.cli.DataOptions;
-import org.linearmodels.cli.EngineOptions;
-import org.linearmodels.cli.Preset;
-import org.linearmodels.cli.ResumeOption;
-import org.linearmodels.cli.TrainingOptions;
-import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageDatasets;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Checkpoints;
-import org.linearmodels.model.Manifest;
-import org.linearmodels.model.ModelSpec;
-import org.linearmodels.predict.ImageNormalizer;
-import org.linearmodels.train.CheckpointSaver;
-import org.linearmodels.train.CorrectCount;
-import org.linearmodels.train.History;
-import org.linearmodels.train.OptimizerChoice;
-import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
-import org.linearmodels.train.RunTimer;
-import org.linearmodels.train.Schedule;
-import org.linearmodels.train.StepLog;
-import org.linearmodels.train.TrackedLoss;
-import org.linearmodels.train.TrainingChart;
-import org.linearmodels.train.TrainingSettings;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * Tutorial T4: multinomial logistic regression on MNIST. A Linear layer maps the 784 pixels of
- * an image to 10 logits; softmax cross-entropy and SGD (lr 0.001, batch 100, 5 epochs) train
- * it, as the PyTorch tutorial does.
+ * Tutorial T4, logistic regression on MNIST: {@code nn.Linear(784, 10)} on the flattened
+ * images, cross-entropy and SGD at lr 0.001 in shuffled batches of 100 for 5 epochs, then the
+ * accuracy on the test images and {@code torch.save}. Each step is a method, in the tutorial's
+ * order; {@link #tutorial} runs them all. {@code ./run MnistLogistic} runs them through
+ * {@link MnistLogisticCommand}, which adds flags, the step log, the chart, checkpoints and resume.
  */
-@Command(name = "MnistLogistic", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.class,
-        description = "Trains multinomial logistic regression on MNIST (tutorial T4), saves the"
-                + " checkpoint, a chart and the run's manifest, and prints the test accuracy.")
-public final class MnistLogistic implements Callable<Integer> {
+public final class MnistLogistic {
 
     public static final String NAME = "mnist-logistic";
-    /** What a predictor needs to rebuild the block below and read its answers. */
-    static final ModelSpec MODEL = new ModelSpec(List.of(1L, 28L, 28L), 10,
-            ModelSpec.Head.SOFTMAX, null, ImageDataset.MNIST.classNames(),
-            ImageNormalizer.Style.MNIST.name());
 
-    /** The fastest way found to MNIST's best linear accuracy (docs/BENCHMARKS.md). */
-    static final Preset FAST = new Preset("fast", 10, 100, 0.004f, OptimizerChoice.ADAM,
-            Schedule.COSINE);
+    // Hyper-parameters
+    public static final int INPUT_SIZE = 28 * 28;
+    public static final int NUM_CLASSES = 10;
+    public static final int NUM_EPOCHS = 5;
+    public static final int BATCH_SIZE = 100;
+    public static final float LEARNING_RATE = 0.001f;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "fast: Adam, lr 0.004 decayed to 0 by cosine, batch 100, 10 epochs"
-                    + " (about 92.8 %%). Flags given beside it win.")
-    String preset;
-
-    // Hyper-parameters: num_epochs = 5, batch_size = 100, learning_rate = 0.001
-    @Mixin
-    TrainingOptions training = new TrainingOptions(5, 100, 0.001f, Path.of("models", NAME));
-
-    @Mixin
-    ResumeOption resume = new ResumeOption();
-
-    @Mixin
-    DataOptions data = new DataOptions();
-
-    @Mixin
-    EngineOptions engine = new EngineOptions();
+    private MnistLogistic() {}
 
     public static void main(String[] args) {
-        Cli.run(new MnistLogistic(), args);
+        Cli.run(new MnistLogisticCommand(), args);
     }
 
-    @Override
-    public Integer call() throws IOException, TranslateException {
-        TrainingChart.warmUpInBackground();  // on the second core, while the engine loads
-        if (preset != null) {
-            Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
+    /** The whole tutorial with its own settings; returns the test accuracy. */
+    public static float tutorial(Path dataDir, Path saveDir)
+            throws IOException, TranslateException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // MNIST dataset (images and labels) and the data loaders
+            DatasetCache cache = new DatasetCache(dataDir);
+            Dataset trainLoader = ImageDatasets.training(cache, ImageDataset.MNIST, BATCH_SIZE,
+                    Long.MAX_VALUE, Device.cpu(), manager);
+            Dataset testLoader = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
+                    BATCH_SIZE, Device.cpu(), manager);
+            try (Model model = model(Device.cpu());
+                    Trainer trainer = trainer(model, config(sgd(LEARNING_RATE)))) {
+                train(trainer, NUM_EPOCHS, trainLoader, null);
+                float accuracy = test(model, testLoader, manager);
+                // torch.save(model.state_dict(), 'model.ckpt')
+                model.save(saveDir, NAME);
+                return accuracy;
+            }
         }
-        TrainingSettings settings = training.toSettings(spec);
-        training.claimOutputDir();
-        RunTimer timer = new RunTimer();
-        Device device = engine.trainingDevice(spec);
-        timer.lap("engine");
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            // train_loader = DataLoader(MNIST(...), batch_size, shuffle=True), test_loader the
-            // same unshuffled: DJL Datasets held in memory as one tensor each, batches gathered
-            // by index
-            DatasetCache cache = new DatasetCache(data.resolveDataDir());
-            long limit = data.resolveLimit(spec);
-            RandomAccessDataset train = ImageDatasets.training(cache, ImageDataset.MNIST,
-                    settings.batchSize(), limit, device, manager);
-            RandomAccessDataset test = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
-                    settings.batchSize(), device, manager);
-            training.requireBatchAtMost(spec, train.size());
-            timer.lap("data");
-            RunRecord run = new RunRecord(NAME, MODEL, settings)
-                    .description("Tutorial T4: multinomial logistic regression on MNIST")
-                    .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
-                    .option("device", device)
-                    .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
-                    .option("preset", preset == null ? "tutorial" : preset);
-            Resume from = resume.from(training.outputDir, run);
-            History history = new History(CorrectCount.argmax(), from.history());
-            var chart = new TrainingChart(history, training.outputDir.resolve(TrainingChart.FILE),
-                    "MNIST logistic regression", TrainingChart.Layout.SPLIT, settings.epochs());
-            Engines.pytorch().setRandomSeed(settings.seed());
-            Manifest manifest = train(run, from, history, chart, training, 100, train, test,
-                    device);
-            System.out.printf(Locale.ROOT,
-                    "Accuracy of the model on the %d test images: %.2f %%%n", test.size(),
-                    100 * history.last().testAccuracy());
-            timer.lap("training");
-            Checkpoints.updateManifest(training.outputDir,
-                    manifest.withTimings(timer.seconds()));
-        }
-        return 0;
+    }
+
+    /** {@code model = nn.Linear(input_size, num_classes)}, on {@code images.reshape(-1, 784)}. */
+    public static Model model(Device device) {
+        Model model = Model.newInstance(NAME, device, Engines.NAME);
+        model.setBlock(new SequentialBlock()
+                .add(Blocks.batchFlattenBlock(INPUT_SIZE))
+                .add(Linear.builder().setUnits(NUM_CLASSES).build()));
+        return model;
+    }
+
+    /** {@code optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)}. */
+    public static Optimizer sgd(float learningRate) {
+        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).build();
     }
 
     /**
-     * Trains a Linear layer on flattened 28x28 images as the tutorial does, checkpointing every
-     * epoch; also T5's concise version ({@code FashionMnistSoftmax --mode trainer}).
-     *
-     * @param logEvery steps between two of the tutorial's step lines; 0 for none
+     * {@code criterion = nn.CrossEntropyLoss()}, softmax included, with the optimiser; the
+     * parameters start as {@code nn.Linear}'s do, uniform in ±1/√784 (DJL's Linear: Xavier).
      */
-    static Manifest train(RunRecord run, Resume from, History history, TrainingChart chart,
-            TrainingOptions training, int logEvery, RandomAccessDataset train, Dataset test,
-            Device device) throws IOException, TranslateException {
-        TrainingSettings settings = run.settings();
-        int epochs = settings.epochs();
-        long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-        // model = nn.Linear(input_size, num_classes), on images.reshape(-1, 28 * 28)
-        try (Model model = Model.newInstance(run.name(), device, Engines.NAME)) {
-            model.setBlock(new SequentialBlock()
-                    .add(Blocks.batchFlattenBlock(784))
-                    .add(Linear.builder().setUnits(10).build()));
+    public static DefaultTrainingConfig config(Optimizer optimizer) {
+        var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(INPUT_SIZE)));
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(optimizer)
+                .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
+                .optInitializer(pytorchInit, Parameter.Type.BIAS);
+    }
 
-            // criterion = nn.CrossEntropyLoss(), softmax included; tracked, so that the listeners
-            // log the value the step computed rather than computing it again
-            Loss loss = new TrackedLoss(Loss.softmaxCrossEntropyLoss());
-            // optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate): DJL's
-            // Optimizer.sgd() at a fixed rate; --optimizer, --momentum and --schedule change it
-            Optimizer optimizer = settings.newOptimizer(steps, from.epochsDone());
+    /** A trainer for the model, its parameters made for rows of 784 pixels. */
+    public static Trainer trainer(Model model, TrainingConfig config) {
+        Trainer trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(1, INPUT_SIZE));
+        return trainer;
+    }
 
-            // PyTorch's nn.Linear starts uniform in ±1/√784 (DJL's Linear: Xavier); what the
-            // tutorial lacks attaches as TrainingListeners, History first: the others read it
-            var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(784)));
-            var checkpoint = new CheckpointSaver(run, history, training.outputDir, 1, epochs);
-            // DJL's data iterator gathers the next two batches on this thread while a step runs
-            // (DataLoader's num_workers=1): 1.03-1.06x faster training (bench/ab 8, issue 14)
-            ExecutorService loader = Executors.newSingleThreadExecutor();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optExecutorService(loader)
-                    .optOptimizer(optimizer)
-                    .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
-                    .optInitializer(pytorchInit, Parameter.Type.BIAS)
-                    .optDevices(new Device[] {device})
-                    .addTrainingListeners(history)
-                    .addTrainingListeners(training.listeners(history, from, 1))
-                    .addTrainingListeners(chart, checkpoint);
-            if (logEvery > 0) {
-                config.addTrainingListeners(new StepLog(logEvery, steps, from.epochsDone(),
-                        epochs));
+    /**
+     * Train the model: {@code for epoch ...: for images, labels in train_loader:} forward, loss,
+     * {@code optimizer.zero_grad()}, {@code loss.backward()}, {@code optimizer.step()}. With a
+     * test loader, the trainer's listeners also hear its batches after every epoch.
+     */
+    public static void train(Trainer trainer, int epochs, Dataset trainLoader,
+            Dataset testLoader) throws IOException, TranslateException {
+        EasyTrain.fit(trainer, epochs, trainLoader, testLoader);
+    }
+
+    /**
+     * Test the model, without gradients: the fraction of test images whose largest logit is
+     * their label ({@code torch.max(outputs.data, 1)}, then {@code (predicted == labels).sum()}).
+     */
+    public static float test(Model model, Dataset testLoader, NDManager manager)
+            throws IOException, TranslateException {
+        long correct = 0;
+        long total = 0;
+        ParameterStore parameters = new ParameterStore(manager, false);
+        for (Batch batch : testLoader.getData(manager)) {
+            try (batch) {
+                NDList images = batch.getData();
+                NDArray labels = batch.getLabels().singletonOrThrow();
+                NDArray outputs = model.getBlock().forward(parameters, images, false)
+                        .singletonOrThrow();
+                NDArray predicted = outputs.argMax(1);
+                total += labels.size();
+                correct += predicted.eq(labels).sum().getLong();
             }
-
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 784));
-                from.restore(model, epochs);
-                // for epoch ...: for images, labels in train_loader: forward, loss, backward,
-                // step; then the test accuracy without gradients
-                EasyTrain.fit(trainer, epochs - from.epochsDone(), train, test);
-            } finally {
-                loader.shutdown();
-            }
-            // torch.save(model.state_dict(), 'model.ckpt'): done each epoch by CheckpointSaver
-            return checkpoint.saved();
         }
+        return (float) correct / total;
     }
 }

@@ -22,7 +22,7 @@ class ExamLogisticTest {
 
     @Test
     void bothLossesReachTheNotebooksAccuracyAndDrawEveryPicture() throws IOException {
-        CommandResult run = CommandResult.run(new ExamLogistic(), "--output-dir",
+        CommandResult run = CommandResult.run(new ExamLogisticCommand(), "--output-dir",
                 temp.toString());
         assertEquals(0, run.exitCode(), run.err());
         Matcher result = RESULT.matcher(run.out());
@@ -38,7 +38,7 @@ class ExamLogisticTest {
         assertEquals(2, runs, run.out());
         assertTrue(run.out().contains("w = [9.38, 8.70], b = -11.14"), run.out());
         assertTrue(run.out().contains("epoch: 200, loss: "), run.out());
-        for (String picture : ExamLogistic.PICTURES) {
+        for (String picture : ExamLogisticCommand.PICTURES) {
             Pictures.assertDrawn(temp.resolve(picture));
         }
         Manifest manifest = Manifest.read(temp.resolve(Manifest.FILE_NAME));

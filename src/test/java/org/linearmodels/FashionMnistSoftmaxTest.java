@@ -19,7 +19,7 @@ class FashionMnistSoftmaxTest {
 
     @Test
     void fromScratchItMeetsTheTutorialsThreeBars() throws IOException {
-        CommandResult run = CommandResult.run(new FashionMnistSoftmax(), "--output-dir",
+        CommandResult run = CommandResult.run(new FashionMnistSoftmaxCommand(), "--output-dir",
                 temp.toString());
         assertEquals(0, run.exitCode(), run.err());
         Manifest manifest = Manifest.read(temp.resolve(Manifest.FILE_NAME));
@@ -31,7 +31,7 @@ class FashionMnistSoftmaxTest {
         assertTrue(run.out().contains("Tutorial bars (train loss < 0.5, both accuracies in"
                 + " (0.7, 1]): met"), run.out());
         Pictures.assertDrawn(temp.resolve(TrainingChart.FILE));
-        Pictures.assertDrawn(temp.resolve(FashionMnistSoftmax.PREDICTIONS_FILE));
+        Pictures.assertDrawn(temp.resolve(FashionMnistSoftmaxCommand.PREDICTIONS_FILE));
 
         CommandResult predicted = CommandResult.run(new FashionPredictor(), "--model-dir",
                 temp.toString());
@@ -50,7 +50,7 @@ class FashionMnistSoftmaxTest {
             System.arraycopy(args, 0, all, 0, args.length);
             System.arraycopy(new String[] {"--limit", "12000", "--epochs", "3", "--output-dir",
                     dir.toString()}, 0, all, args.length, 6);
-            CommandResult run = CommandResult.run(new FashionMnistSoftmax(), all);
+            CommandResult run = CommandResult.run(new FashionMnistSoftmaxCommand(), all);
             assertEquals(0, run.exitCode(), run.err());
             Manifest manifest = Manifest.read(dir.resolve(Manifest.FILE_NAME));
             assertTrue(manifest.figures().get("testAccuracy") > 0.7, manifest.figures().toString());

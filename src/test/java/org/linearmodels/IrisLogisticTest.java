@@ -31,8 +31,8 @@ class IrisLogisticTest {
         // requires grad is being used in an in-place operation".
         Engines.pytorch();
         CommandResult[] run = new CommandResult[1];
-        Thread other = new Thread(() -> run[0] = CommandResult.run(new IrisLogistic(), "--mode",
-                mode, "--output-dir", temp.toString()));
+        Thread other = new Thread(() -> run[0] = CommandResult.run(new IrisLogisticCommand(),
+                "--mode", mode, "--output-dir", temp.toString()));
         other.start();
         other.join();
         assertEquals(0, run[0].exitCode(), run[0].err());
@@ -42,7 +42,7 @@ class IrisLogisticTest {
     @ParameterizedTest
     @ValueSource(strings = {"scratch", "trainer"})
     void theLossFallsAndAccuracyReachesNinetyFivePercent(String mode) throws IOException {
-        CommandResult run = CommandResult.run(new IrisLogistic(), "--mode", mode,
+        CommandResult run = CommandResult.run(new IrisLogisticCommand(), "--mode", mode,
                 "--log-every", "100", "--output-dir", temp.toString());
         assertEquals(0, run.exitCode(), run.err());
         Manifest manifest = Manifest.read(temp.resolve(Manifest.FILE_NAME));
@@ -64,7 +64,7 @@ class IrisLogisticTest {
     @Test
     void fromScratchItMatchesPyTorchDrawForDraw() throws IOException {
         // PyTorch 1.13, torch.manual_seed(0), the tutorial's code: 2.1081 -> 1.5088, 0.05.
-        CommandResult run = CommandResult.run(new IrisLogistic(), "--seed", "0",
+        CommandResult run = CommandResult.run(new IrisLogisticCommand(), "--seed", "0",
                 "--log-every", "500", "--output-dir", temp.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Loss 2.1081 after epoch 1, 1.5088 after epoch 500;"
@@ -105,7 +105,7 @@ class IrisLogisticTest {
     @Test
     void aMissingCsvIsDataUnavailable() {
         Path csv = temp.resolve("nowhere.csv");
-        CommandResult run = CommandResult.run(new IrisLogistic(), "--csv", csv.toString(),
+        CommandResult run = CommandResult.run(new IrisLogisticCommand(), "--csv", csv.toString(),
                 "--output-dir", temp.resolve("model").toString());
         assertEquals(ExitCode.DATA_UNAVAILABLE.code(), run.exitCode());
         assertTrue(run.errLines().get(0).startsWith("error: " + csv + " cannot be read"),
@@ -114,7 +114,7 @@ class IrisLogisticTest {
 
     private void assertBadCsv(Path csv, String message) {
         Path model = temp.resolve("model");
-        CommandResult run = CommandResult.run(new IrisLogistic(), "--csv", csv.toString(),
+        CommandResult run = CommandResult.run(new IrisLogisticCommand(), "--csv", csv.toString(),
                 "--output-dir", model.toString());
         assertEquals(ExitCode.DATA_CORRUPT.code(), run.exitCode());
         assertEquals(List.of("error: " + message), run.errLines());

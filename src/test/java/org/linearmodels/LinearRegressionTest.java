@@ -19,7 +19,7 @@ class LinearRegressionTest {
 
     @Test
     void theDefaultRunLearnsWeightTwoAsPyTorchDoes() throws IOException {
-        CommandResult run = CommandResult.run(new LinearRegression(), "--output-dir",
+        CommandResult run = CommandResult.run(new LinearRegressionCommand(), "--output-dir",
                 temp.toString(), "--x", "4,-1.5");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Epoch 51/51: loss 0.0154"), run.out());
@@ -32,7 +32,7 @@ class LinearRegressionTest {
         assertTrue(run.out().contains("weight 1.9196"), run.out());
         assertTrue(run.out().contains("Prediction for x = 4: 7.861"), run.out());
         assertTrue(run.out().contains("Prediction for x = -1.5: "), run.out());
-        Pictures.assertDrawn(temp.resolve(LinearRegression.CURVES_FILE));
+        Pictures.assertDrawn(temp.resolve(LinearRegressionCommand.CURVES_FILE));
 
         CommandResult predicted = CommandResult.run(new LinearPredictor(), "--model-dir",
                 temp.toString(), "4");
@@ -42,7 +42,7 @@ class LinearRegressionTest {
 
     @Test
     void adamAlsoTrainsIt() throws IOException {
-        CommandResult run = CommandResult.run(new LinearRegression(), "--output-dir",
+        CommandResult run = CommandResult.run(new LinearRegressionCommand(), "--output-dir",
                 temp.toString(), "--optimizer", "adam", "--lr", "0.1", "--epochs", "300");
         assertEquals(0, run.exitCode(), run.err());
         Manifest manifest = Manifest.read(temp.resolve(Manifest.FILE_NAME));
@@ -51,7 +51,7 @@ class LinearRegressionTest {
 
     @Test
     void aBatchLargerThanTheDataIsAUsageError() {
-        CommandResult run = CommandResult.run(new LinearRegression(), "--output-dir",
+        CommandResult run = CommandResult.run(new LinearRegressionCommand(), "--output-dir",
                 temp.toString(), "--batch-size", "4");
         assertEquals(ExitCode.USAGE.code(), run.exitCode());
         assertEquals(List.of("error: --batch-size 4 is larger than the 3 training examples."
@@ -60,7 +60,7 @@ class LinearRegressionTest {
 
     @Test
     void thePredictorWantsNumbers() throws IOException {
-        CommandResult.run(new LinearRegression(), "--output-dir", temp.toString());
+        CommandResult.run(new LinearRegressionCommand(), "--output-dir", temp.toString());
         CommandResult run = CommandResult.run(new LinearPredictor(), "--model-dir",
                 temp.toString(), "four");
         assertEquals(ExitCode.USAGE.code(), run.exitCode());

@@ -34,12 +34,13 @@ class OutputFailuresTest {
     /** Each trainer with flags that keep it short where it trains (the unfixed code did). */
     static Stream<Arguments> trainers() {
         return Stream.of(
-                Arguments.of((Supplier<Object>) LinearRegression::new, List.of("--epochs", "2")),
-                Arguments.of((Supplier<Object>) IrisLogistic::new, List.of("--epochs", "2")),
-                Arguments.of((Supplier<Object>) ExamLogistic::new, List.of("--epochs", "2")),
-                Arguments.of((Supplier<Object>) MnistLogistic::new,
+                Arguments.of((Supplier<Object>) LinearRegressionCommand::new,
+                        List.of("--epochs", "2")),
+                Arguments.of((Supplier<Object>) IrisLogisticCommand::new, List.of("--epochs", "2")),
+                Arguments.of((Supplier<Object>) ExamLogisticCommand::new, List.of("--epochs", "2")),
+                Arguments.of((Supplier<Object>) MnistLogisticCommand::new,
                         List.of("--epochs", "1", "--limit", "500")),
-                Arguments.of((Supplier<Object>) FashionMnistSoftmax::new,
+                Arguments.of((Supplier<Object>) FashionMnistSoftmaxCommand::new,
                         List.of("--epochs", "1", "--limit", "500")));
     }
 
@@ -65,13 +66,13 @@ class OutputFailuresTest {
     void aDiskThatFillsDuringTheSaveKeepsThePreviousCheckpoint() throws Exception {
         try (TinyDisk disk = TinyDisk.mount(temp.resolve("disk"), "size=1m")) {
             Path out = disk.path().resolve("model");
-            CommandResult first = CommandResult.run(new LinearRegression(), "--epochs", "2",
+            CommandResult first = CommandResult.run(new LinearRegressionCommand(), "--epochs", "2",
                     "--output-dir", out.toString());
             assertEquals(0, first.exitCode(), first.err());
             fillLeavingOneBlock(disk.path());
 
             // The check before training passes (a block is free); the save after it does not.
-            CommandResult second = CommandResult.run(new LinearRegression(), "--epochs", "3",
+            CommandResult second = CommandResult.run(new LinearRegressionCommand(), "--epochs", "3",
                     "--output-dir", out.toString());
             assertEquals(ExitCode.OUTPUT.code(), second.exitCode(), second.err());
             assertEquals(List.of("error: cannot write " + out + ": No space left on device. The"
@@ -117,7 +118,7 @@ class OutputFailuresTest {
                     + " --output-dir."), second.err());
             assertEquals("", second.out());
         }
-        CommandResult after = CommandResult.run(new LinearRegression(), "--epochs", "2",
+        CommandResult after = CommandResult.run(new LinearRegressionCommand(), "--epochs", "2",
                 "--output-dir", out.toString());
         assertEquals(0, after.exitCode(), after.err());
     }

@@ -46,7 +46,7 @@ public final class TrainedMnist {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--output-dir";
         all[args.length + 1] = outputDir.toString();
-        return CommandResult.run(new MnistLogistic(), all);
+        return CommandResult.run(new MnistLogisticCommand(), all);
     }
 
     /** The accuracy line a command printed, e.g. {@code ...: 87.20 %}. */

@@ -1,6 +1,7 @@
 package org.linearmodels.cli;
 
 import ai.djl.Device;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,4 +90,9 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
      * @param answer the model's output after its head: y, P(class 1), or class probabilities
      */
     protected abstract String describe(float[] features, float[] answer, Manifest manifest);
+
+    /** A number as typed: 4 rather than 4.0, 2.5 as 2.5. */
+    public static String plain(float value) {
+        return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
+    }
 }

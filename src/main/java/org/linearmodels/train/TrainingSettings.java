@@ -15,6 +15,12 @@ public record TrainingSettings(int epochs, int batchSize, float learningRate,
         schedule = schedule == null ? Schedule.CONSTANT : schedule;
     }
 
+    /** Whether these are the tutorials' plain SGD at a fixed rate, which the lessons build. */
+    public boolean isTutorialSgd() {
+        return optimizer == OptimizerChoice.SGD && momentum == null
+                && schedule == Schedule.CONSTANT;
+    }
+
     /**
      * The optimiser for a run of {@code stepsPerEpoch} steps an epoch, starting after
      * {@code epochsDone} epochs (a resumed run), so its schedule is where it was.

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.CommandResult;
-import org.linearmodels.LinearRegression;
+import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.MnistPredictor;
 import org.linearmodels.PredictorBenchmark;
 import org.linearmodels.errors.ExitCode;
@@ -31,10 +30,6 @@ class FlagValidationTest {
     @TempDir
     Path temp;
 
-    private static Object newCommand(String name) throws ReflectiveOperationException {
-        return Class.forName("org.linearmodels." + name).getConstructor().newInstance();
-    }
-
     private static boolean takesFloats(ArgSpec arg) {
         Class<?> type = arg.type();
         Class<?>[] elements = arg.auxiliaryTypes();
@@ -46,12 +41,10 @@ class FlagValidationTest {
     /** Each float of each command of config/commands, given NaN, too large or too small. */
     @Test
     void everyFloatOfEveryCommandRefusesWhatFloat32CannotHoldQuotingIt() throws Exception {
-        List<String> commands = Files.readAllLines(Path.of("config/commands"),
-                StandardCharsets.UTF_8).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> commands = ListedCommands.names();
         List<String> checked = new ArrayList<>();
         for (String name : commands) {
-            CommandLine parsed = new CommandLine(newCommand(name));
+            CommandLine parsed = new CommandLine(ListedCommands.newCommand(name));
             for (ArgSpec arg : parsed.getCommandSpec().args()) {
                 if (!takesFloats(arg)) {
                     continue;
@@ -64,7 +57,7 @@ class FlagValidationTest {
                         given.addAll(List.of("--output-dir", temp.toString()));
                     }
                     String[] args = given.toArray(String[]::new);
-                    CommandResult run = CommandResult.run(newCommand(name), args);
+                    CommandResult run = CommandResult.run(ListedCommands.newCommand(name), args);
                     String where = name + " " + String.join(" ", args);
                     assertEquals(ExitCode.USAGE.code(), run.exitCode(), where + ": " + run.err());
                     assertEquals(1, run.errLines().size(), where + ": " + run.err());
@@ -80,7 +73,7 @@ class FlagValidationTest {
 
     @Test
     void aRangeErrorQuotesTheNumberAsTyped() {
-        CommandResult run = CommandResult.run(new LinearRegression(), "--lr", "-5",
+        CommandResult run = CommandResult.run(new LinearRegressionCommand(), "--lr", "-5",
                 "--output-dir", temp.toString());
         assertEquals(ExitCode.USAGE.code(), run.exitCode());
         assertEquals(List.of("error: --lr must be a positive number, got -5. Run"

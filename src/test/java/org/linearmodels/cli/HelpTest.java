@@ -22,12 +22,11 @@ import picocli.CommandLine.Command;
  */
 class HelpTest {
 
-    private static final String PACKAGE = "org.linearmodels.";
+    private static final String PACKAGE = ListedCommands.PACKAGE;
+    private static final String LESSON_COMMAND = ListedCommands.LESSON_COMMAND;
 
-    /** The names config/commands lists. */
     private static List<String> listed() throws IOException {
-        return Files.readAllLines(Path.of("config/commands"), StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return ListedCommands.names();
     }
 
     @Test
@@ -39,7 +38,10 @@ class HelpTest {
             commands = files.map(f -> f.getFileName().toString())
                     .filter(f -> f.endsWith(".class") && !f.contains("$"))
                     .map(f -> f.substring(0, f.length() - ".class".length()))
-                    .filter(HelpTest::isCommand).sorted().toList();
+                    .filter(HelpTest::isCommand)
+                    .map(c -> c.endsWith(LESSON_COMMAND) ? c.substring(0,
+                            c.length() - LESSON_COMMAND.length()) : c)
+                    .sorted().toList();
         }
         assertEquals(commands, listed().stream().sorted().toList());
     }
@@ -57,7 +59,7 @@ class HelpTest {
         PrintStream out = System.out;
         PrintStream err = System.err;
         for (String name : listed()) {
-            Object command = Class.forName(PACKAGE + name).getConstructor().newInstance();
+            Object command = ListedCommands.newCommand(name);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             ByteArrayOutputStream warned = new ByteArrayOutputStream();
             int code;

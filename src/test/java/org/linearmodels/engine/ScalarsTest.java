@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
-import org.linearmodels.scratch.Losses;
-import org.linearmodels.train.SumOfSquaresLoss;
+import org.linearmodels.ExamLogistic;
+import org.linearmodels.IrisLogistic;
+import org.linearmodels.LinearRegression;
+
 
 /**
  * The hand-written losses and T1's loss give the same gradients when the JVM collects garbage
@@ -25,9 +27,9 @@ class ScalarsTest {
     @Test
     void gradientsDoNotChangeWhenGarbageIsCollectedBeforeBackward() throws Exception {
         Engines.pytorch();
-        assertSameGradients(Losses::binaryCrossEntropy);
-        assertSameGradients(Losses::clampedBinaryCrossEntropy);
-        Loss sumOfSquares = new SumOfSquaresLoss();
+        assertSameGradients(IrisLogistic::binaryCrossEntropy);
+        assertSameGradients(ExamLogistic::binaryLoss);
+        Loss sumOfSquares = new LinearRegression.SumOfSquares();
         assertSameGradients((p, y) -> sumOfSquares.evaluate(new NDList(y), new NDList(p)));
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.CommandResult;
-import org.linearmodels.ExamLogistic;
-import org.linearmodels.LinearRegression;
+import org.linearmodels.ExamLogisticCommand;
+import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.TrainedMnist;
 import org.linearmodels.engine.Engines;
@@ -32,7 +32,7 @@ class DivergenceTest {
 
     @Test
     void aLearningRateTooHighStopsTheRunWithTheEpochAndTheFix() {
-        CommandResult run = CommandResult.run(new LinearRegression(), "--lr", "1",
+        CommandResult run = CommandResult.run(new LinearRegressionCommand(), "--lr", "1",
                 "--output-dir", temp.toString());
         assertEquals(ExitCode.DIVERGED.code(), run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
@@ -45,7 +45,7 @@ class DivergenceTest {
     @Test
     void aFiniteBlowUpIsDivergenceToo() {
         // At lr 1e30 the fused loss stays finite and the weights reach 1e30; this saved them.
-        CommandResult run = CommandResult.run(new ExamLogistic(), "--lr", "1e30",
+        CommandResult run = CommandResult.run(new ExamLogisticCommand(), "--lr", "1e30",
                 "--output-dir", temp.toString());
         assertEquals(ExitCode.DIVERGED.code(), run.exitCode(), run.out());
         assertEquals(1, run.errLines().size(), run.err());

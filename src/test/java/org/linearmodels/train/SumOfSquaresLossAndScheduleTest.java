@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
 import org.junit.jupiter.api.Test;
+import org.linearmodels.LinearRegression.SumOfSquares;
 
 /** T1's loss and the --schedule trackers, against values worked out by hand. */
 class SumOfSquaresLossAndScheduleTest {
@@ -17,16 +18,16 @@ class SumOfSquaresLossAndScheduleTest {
             // Errors 1, 2, 4: squares 1, 4, 16, sum 21 (MSELoss(reduction='sum')).
             NDList predictions = new NDList(manager.create(new float[] {1, 2, 3}).reshape(3, 1));
             NDList labels = new NDList(manager.create(new float[] {2, 4, 7}).reshape(3, 1));
-            assertEquals(21f, new SumOfSquaresLoss().evaluate(labels, predictions).getFloat(),
+            assertEquals(21f, new SumOfSquares().evaluate(labels, predictions).getFloat(),
                     1e-5f);
             // T1's data at its start, w = b = 0: y = 2, 4, 6 give 4 + 16 + 36 = 56.
             NDList zeros = new NDList(manager.zeros(new Shape(3, 1)));
             NDList tutorial = new NDList(manager.create(new float[] {2, 4, 6}).reshape(3, 1));
-            assertEquals(56f, new SumOfSquaresLoss().evaluate(tutorial, zeros).getFloat(), 1e-5f);
+            assertEquals(56f, new SumOfSquares().evaluate(tutorial, zeros).getFloat(), 1e-5f);
             // One row: the sum is that row's square.
             NDList one = new NDList(manager.create(new float[] {0.5f}).reshape(1, 1));
             NDList target = new NDList(manager.create(new float[] {2f}).reshape(1, 1));
-            assertEquals(2.25f, new SumOfSquaresLoss().evaluate(target, one).getFloat(), 1e-6f);
+            assertEquals(2.25f, new SumOfSquares().evaluate(target, one).getFloat(), 1e-6f);
         }
     }
 

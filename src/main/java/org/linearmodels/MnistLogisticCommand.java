@@ -1,0 +1,173 @@
+package org.linearmodels;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.linearmodels.cli.DataOptions;
+import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.Preset;
+import org.linearmodels.cli.ResumeOption;
+import org.linearmodels.cli.TrainingOptions;
+import org.linearmodels.cli.Versions;
+import org.linearmodels.data.DatasetCache;
+import org.linearmodels.data.ImageDataset;
+import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.engine.Engines;
+import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.Manifest;
+import org.linearmodels.model.ModelSpec;
+import org.linearmodels.predict.ImageNormalizer;
+import org.linearmodels.train.CheckpointSaver;
+import org.linearmodels.train.CorrectCount;
+import org.linearmodels.train.History;
+import org.linearmodels.train.OptimizerChoice;
+import org.linearmodels.train.Resume;
+import org.linearmodels.train.RunRecord;
+import org.linearmodels.train.RunTimer;
+import org.linearmodels.train.Schedule;
+import org.linearmodels.train.StepLog;
+import org.linearmodels.train.TrackedLoss;
+import org.linearmodels.train.TrainingChart;
+import org.linearmodels.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command around {@link MnistLogistic}'s lesson: flags and presets, the step log, the
+ * chart, a checkpoint with its manifest every epoch, resume and timings, attached as listeners
+ * to the config the lesson builds.
+ */
+@Command(name = "MnistLogistic", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Versions.class,
+        description = "Trains multinomial logistic regression on MNIST (tutorial T4), saves the"
+                + " checkpoint, a chart and the run's manifest, and prints the test accuracy.")
+public final class MnistLogisticCommand implements Callable<Integer> {
+
+    /** What a predictor needs to rebuild the lesson's block and read its answers. */
+    static final ModelSpec MODEL = new ModelSpec(List.of(1L, 28L, 28L), 10,
+            ModelSpec.Head.SOFTMAX, null, ImageDataset.MNIST.classNames(),
+            ImageNormalizer.Style.MNIST.name());
+
+    /** The fastest way found to MNIST's best linear accuracy (docs/BENCHMARKS.md). */
+    static final Preset FAST = new Preset("fast", 10, 100, 0.004f, OptimizerChoice.ADAM,
+            Schedule.COSINE);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "fast: Adam, lr 0.004 decayed to 0 by cosine, batch 100, 10 epochs"
+                    + " (about 92.8 %%). Flags given beside it win.")
+    String preset;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions(MnistLogistic.NUM_EPOCHS,
+            MnistLogistic.BATCH_SIZE, MnistLogistic.LEARNING_RATE,
+            Path.of("models", MnistLogistic.NAME));
+
+    @Mixin
+    ResumeOption resume = new ResumeOption();
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Override
+    public Integer call() throws IOException, TranslateException {
+        TrainingChart.warmUpInBackground();  // on the second core, while the engine loads
+        if (preset != null) {
+            Preset.named(preset, List.of(FAST), spec).applyTo(training, spec);
+        }
+        TrainingSettings settings = training.toSettings(spec);
+        training.claimOutputDir();
+        RunTimer timer = new RunTimer();
+        Device device = engine.trainingDevice(spec);
+        timer.lap("engine");
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            DatasetCache cache = new DatasetCache(data.resolveDataDir());
+            long limit = data.resolveLimit(spec);
+            RandomAccessDataset train = ImageDatasets.training(cache, ImageDataset.MNIST,
+                    settings.batchSize(), limit, device, manager);
+            RandomAccessDataset test = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
+                    settings.batchSize(), device, manager);
+            training.requireBatchAtMost(spec, train.size());
+            timer.lap("data");
+            RunRecord run = new RunRecord(MnistLogistic.NAME, MODEL, settings)
+                    .description("Tutorial T4: multinomial logistic regression on MNIST")
+                    .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
+                    .option("device", device)
+                    .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
+                    .option("preset", preset == null ? "tutorial" : preset);
+            Resume from = resume.from(training.outputDir, run);
+            History history = new History(CorrectCount.argmax(), from.history());
+            var chart = new TrainingChart(history, training.outputDir.resolve(TrainingChart.FILE),
+                    "MNIST logistic regression", TrainingChart.Layout.SPLIT, settings.epochs());
+            Engines.pytorch().setRandomSeed(settings.seed());
+            Manifest manifest = train(run, from, history, chart, training, 100, train, test,
+                    device);
+            System.out.printf(Locale.ROOT,
+                    "Accuracy of the model on the %d test images: %.2f %%%n", test.size(),
+                    100 * history.last().testAccuracy());
+            timer.lap("training");
+            Checkpoints.updateManifest(training.outputDir,
+                    manifest.withTimings(timer.seconds()));
+        }
+        return 0;
+    }
+
+    /**
+     * Trains the lesson's model through its steps, with the listeners the flags ask for and a
+     * checkpoint every epoch; also T5's concise version ({@code FashionMnistSoftmax --mode
+     * trainer}), whose model is the same.
+     *
+     * @param logEvery steps between two of the tutorial's step lines; 0 for none
+     */
+    static Manifest train(RunRecord run, Resume from, History history, TrainingChart chart,
+            TrainingOptions training, int logEvery, RandomAccessDataset train, Dataset test,
+            Device device) throws IOException, TranslateException {
+        TrainingSettings settings = run.settings();
+        int epochs = settings.epochs();
+        long steps = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        var checkpoint = new CheckpointSaver(run, history, training.outputDir, 1, epochs);
+        // DJL's data iterator gathers the next two batches on this thread while a step runs
+        ExecutorService loader = Executors.newSingleThreadExecutor();
+        // the tutorial's SGD unless --optimizer, --momentum, --schedule or a preset change it
+        DefaultTrainingConfig config = MnistLogistic.config(settings.isTutorialSgd()
+                ? MnistLogistic.sgd(settings.learningRate())
+                : settings.newOptimizer(steps, from.epochsDone()))
+                .optExecutorService(loader)
+                .optDevices(new Device[] {device})
+                // History first: the others read it
+                .addTrainingListeners(history)
+                .addTrainingListeners(training.listeners(history, from, 1))
+                .addTrainingListeners(chart, checkpoint);
+        if (logEvery > 0) {
+            config.addTrainingListeners(new StepLog(logEvery, steps, from.epochsDone(), epochs));
+        }
+        try (Model model = MnistLogistic.model(device);
+                Trainer trainer = MnistLogistic.trainer(model, TrackedLoss.in(config))) {
+            from.restore(model, epochs);
+            MnistLogistic.train(trainer, epochs - from.epochsDone(), train, test);
+        } finally {
+            loader.shutdown();
+        }
+        return checkpoint.saved();
+    }
+}
