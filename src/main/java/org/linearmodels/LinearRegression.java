@@ -48,7 +48,7 @@ public final class LinearRegression {
     public static float[] tutorial() throws IOException, TranslateException {
         try (NDManager manager = NDManager.newBaseManager();
                 Model model = model(Device.cpu());
-                Trainer trainer = trainer(model, config(sgd(LR)))) {
+                Trainer trainer = trainer(model, config(LR))) {
             train(trainer, EPOCHS, data(manager, 3));
             NDList parameters = new NDList(model.getBlock().getParameters().values().stream()
                     .map(Parameter::getArray).toList());
@@ -74,15 +74,14 @@ public final class LinearRegression {
         return model;
     }
 
-    /** 3. {@code optimizer = torch.optim.SGD(Model.parameters(), lr=0.05)}. */
-    public static Optimizer sgd(float learningRate) {
-        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).build();
-    }
-
-    /** 3. {@code criterion = torch.nn.MSELoss(size_average=False)}, with the optimiser. */
-    public static DefaultTrainingConfig config(Optimizer optimizer) {
+    /**
+     * 3. {@code criterion = torch.nn.MSELoss(size_average=False)} and
+     * {@code optimizer = torch.optim.SGD(Model.parameters(), lr=0.05)}.
+     */
+    public static DefaultTrainingConfig config(float learningRate) {
         return new DefaultTrainingConfig(new SumOfSquares())
-                .optOptimizer(optimizer)
+                .optOptimizer(Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed(learningRate)).build())
                 .optInitializer(new UniformInitializer(1f), Parameter.Type.WEIGHT)
                 .optInitializer(new UniformInitializer(1f), Parameter.Type.BIAS);
     }

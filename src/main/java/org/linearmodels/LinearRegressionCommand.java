@@ -93,9 +93,7 @@ public final class LinearRegressionCommand implements Callable<Integer> {
             LinearParameterTrace trace = new LinearParameterTrace();
             CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
                     epochs, epochs);
-            DefaultTrainingConfig config = LinearRegression.config(settings.isTutorialSgd()
-                    ? LinearRegression.sgd(settings.learningRate())
-                    : settings.newOptimizer(1, from.epochsDone()))
+            DefaultTrainingConfig config = LinearRegression.config(settings.learningRate())
                     .optDevices(new Device[] {device})
                     .addTrainingListeners(history, trace)
                     .addTrainingListeners(training.listeners(history, from, 0))
@@ -106,6 +104,9 @@ public final class LinearRegressionCommand implements Callable<Integer> {
                                     epochs, r.trainLoss(),
                                     LinearParameterTrace.currentWeights(model)[0],
                                     LinearParameterTrace.currentBias(model))), checkpoint);
+            if (!settings.isTutorialSgd()) {  // --optimizer, --momentum or --schedule
+                config.optOptimizer(settings.newOptimizer(1, from.epochsDone()));
+            }
             try (Trainer trainer = LinearRegression.trainer(model, config)) {
                 from.restore(model, epochs);
                 LinearRegression.train(trainer, epochs - from.epochsDone(),

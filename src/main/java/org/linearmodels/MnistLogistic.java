@@ -65,7 +65,7 @@ public final class MnistLogistic {
             Dataset testLoader = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
                     BATCH_SIZE, Device.cpu(), manager);
             try (Model model = model(Device.cpu());
-                    Trainer trainer = trainer(model, config(sgd(LEARNING_RATE)))) {
+                    Trainer trainer = trainer(model, config(LEARNING_RATE))) {
                 train(trainer, NUM_EPOCHS, trainLoader, null);
                 float accuracy = test(model, testLoader, manager);
                 // torch.save(model.state_dict(), 'model.ckpt')
@@ -84,19 +84,16 @@ public final class MnistLogistic {
         return model;
     }
 
-    /** {@code optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)}. */
-    public static Optimizer sgd(float learningRate) {
-        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).build();
-    }
-
     /**
-     * {@code criterion = nn.CrossEntropyLoss()}, softmax included, with the optimiser; the
-     * parameters start as {@code nn.Linear}'s do, uniform in ±1/√784 (DJL's Linear: Xavier).
+     * {@code criterion = nn.CrossEntropyLoss()}, softmax included, and
+     * {@code optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)}; the parameters
+     * start as {@code nn.Linear}'s do, uniform in ±1/√784 (DJL's Linear: Xavier).
      */
-    public static DefaultTrainingConfig config(Optimizer optimizer) {
+    public static DefaultTrainingConfig config(float learningRate) {
         var pytorchInit = new UniformInitializer((float) (1 / Math.sqrt(INPUT_SIZE)));
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer)
+                .optOptimizer(Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed(learningRate)).build())
                 .optInitializer(pytorchInit, Parameter.Type.WEIGHT)
                 .optInitializer(pytorchInit, Parameter.Type.BIAS);
     }

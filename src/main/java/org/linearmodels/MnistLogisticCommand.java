@@ -148,10 +148,7 @@ public final class MnistLogisticCommand implements Callable<Integer> {
         var checkpoint = new CheckpointSaver(run, history, training.outputDir, 1, epochs);
         // DJL's data iterator gathers the next two batches on this thread while a step runs
         ExecutorService loader = Executors.newSingleThreadExecutor();
-        // the tutorial's SGD unless --optimizer, --momentum, --schedule or a preset change it
-        DefaultTrainingConfig config = MnistLogistic.config(settings.isTutorialSgd()
-                ? MnistLogistic.sgd(settings.learningRate())
-                : settings.newOptimizer(steps, from.epochsDone()))
+        DefaultTrainingConfig config = MnistLogistic.config(settings.learningRate())
                 .optExecutorService(loader)
                 .optDevices(new Device[] {device})
                 // History first: the others read it
@@ -160,6 +157,9 @@ public final class MnistLogisticCommand implements Callable<Integer> {
                 .addTrainingListeners(chart, checkpoint);
         if (logEvery > 0) {
             config.addTrainingListeners(new StepLog(logEvery, steps, from.epochsDone(), epochs));
+        }
+        if (!settings.isTutorialSgd()) {  // --optimizer, --momentum, --schedule or a preset
+            config.optOptimizer(settings.newOptimizer(steps, from.epochsDone()));
         }
         try (Model model = MnistLogistic.model(device);
                 Trainer trainer = MnistLogistic.trainer(model, TrackedLoss.in(config))) {
