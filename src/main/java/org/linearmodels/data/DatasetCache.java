@@ -1,6 +1,5 @@
 package org.linearmodels.data;
 
-import ai.djl.repository.Repository;
 import ai.djl.util.JsonUtils;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one directory the image data sets are cached in, laid out as a DJL local repository so
- * that DJL's own {@code Mnist} and {@code FashionMnist} classes read it. A set is fetched once
+ * The one directory the image data sets are cached in, in DJL's local-repository layout (the
+ * path and metadata.json DJL's {@code Mnist} would use, so caches already made stay valid);
+ * {@link ImageDatasets} reads the IDX files itself. A set is fetched once
  * from its registry, checked against its published md5s, and moved into place atomically; each
- * later use checks the IDX headers again before DJL reads a byte, and the md5 of any file that
+ * later use checks the IDX headers again before a byte is read, and the md5 of any file that
  * changed since it was last checked ({@link Md5Stamps}). A fetch runs under {@link FetchLock}.
  */
 public final class DatasetCache {
@@ -56,7 +56,7 @@ public final class DatasetCache {
                 + dataset.cliName() + (force ? " --force" : "") + "\"";
     }
 
-    /** Where DJL finds the set's files. */
+    /** Where the set's files are. */
     public Path directory(ImageDataset dataset) {
         return artifactDirectory(dataset).resolve(DJL_VERSION);
     }
@@ -71,17 +71,13 @@ public final class DatasetCache {
                 && Stream.of(IdxFile.values()).allMatch(f -> Files.isRegularFile(file(dataset, f)));
     }
 
-    /**
-     * Makes sure {@code dataset} is cached and intact, fetching it on first use, and returns the
-     * DJL repository to build DJL's dataset from.
-     */
-    public Repository ensure(ImageDataset dataset) {
+    /** Makes sure {@code dataset} is cached and intact, fetching it on first use. */
+    public void ensure(ImageDataset dataset) {
         if (isCached(dataset)) {
             verify(dataset);
         } else {
             fetch(dataset, false);
         }
-        return new VerifiedLocalRepository(root);
     }
 
     /**
