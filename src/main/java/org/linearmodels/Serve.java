@@ -12,10 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.EngineOptions;
+import org.linearmodels.cli.UsageException;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
 import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.serve.ModelServer;
 import org.linearmodels.serve.ServedModel;
@@ -105,7 +104,7 @@ public final class Serve implements Callable<Integer> {
             try {
                 server = ModelServer.start(models, new InetSocketAddress(host, port), workers);
             } catch (IOException e) {
-                throw new UserError(ExitCode.USAGE, "cannot listen on " + host + ":" + port
+                throw new UsageException("cannot listen on " + host + ":" + port
                         + " (" + Causes.of(e) + "); pick another --port or --host.");
             }
             InetSocketAddress bound = server.address();

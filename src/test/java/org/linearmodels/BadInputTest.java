@@ -19,9 +19,9 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.errors.ExitCode;
 import org.linearmodels.model.Manifest;
 
 /** The inputs issue 6 lists that the other tests do not already cover. */

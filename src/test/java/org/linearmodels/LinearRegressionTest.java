@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linearmodels.errors.ExitCode;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.errors.ExitCode;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.train.TrainingChart;
 

@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.cli.Cli;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.errors.ExitCode;
 
 class MnistPredictorTest {
 

@@ -25,8 +25,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.model.Manifest;
 
 /**
@@ -174,9 +173,8 @@ class ModelDirectoriesTest {
                 Files.copy(file, copy.resolve(file.getFileName()));
             }
             Files.writeString(copy.resolve(Manifest.FILE_NAME), changed);
-            UserError e = assertThrows(UserError.class,
+            CheckpointException e = assertThrows(CheckpointException.class,
                     () -> load(copy, Image.class, Classifications.class));
-            assertEquals(ExitCode.CHECKPOINT, e.exitCode());
             assertTrue(e.getMessage().contains("nothing is loaded"), e.getMessage());
         }
     }

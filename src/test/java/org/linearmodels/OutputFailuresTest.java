@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.linearmodels.errors.ExitCode;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.model.Manifest;
 

@@ -6,8 +6,15 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import java.util.Map;
+import org.linearmodels.errors.BadInputException;
+import org.linearmodels.errors.CheckpointException;
+import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.errors.DataUnavailableException;
+import org.linearmodels.errors.DeviceException;
+import org.linearmodels.errors.DivergedException;
+import org.linearmodels.errors.LinearModelsException;
+import org.linearmodels.errors.OutputException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,13 +25,36 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Runs a picocli command the way every command here behaves: a bad flag or a {@link UserError}
- * prints one line naming the input and the fix, then exits with its {@link ExitCode}; a stack
- * trace appears only with {@code --verbose}.
+ * Runs a picocli command the way every command here behaves: a bad flag or a
+ * {@link LinearModelsException} prints one line naming the input and the fix, then exits with
+ * the {@link ExitCode} of its kind; a stack trace appears only with {@code --verbose}.
  */
 public final class Cli {
 
+    /** Each kind of failure's exit code; a subclass (a blank picture, say) takes its parent's. */
+    private static final Map<Class<? extends Exception>, ExitCode> EXIT_CODES = Map.of(
+            ParameterException.class, ExitCode.USAGE,
+            UsageException.class, ExitCode.USAGE,
+            DataUnavailableException.class, ExitCode.DATA_UNAVAILABLE,
+            CorruptDataException.class, ExitCode.DATA_CORRUPT,
+            BadInputException.class, ExitCode.BAD_INPUT,
+            CheckpointException.class, ExitCode.CHECKPOINT,
+            DivergedException.class, ExitCode.DIVERGED,
+            DeviceException.class, ExitCode.DEVICE,
+            OutputException.class, ExitCode.OUTPUT);
+
     private Cli() {}
+
+    /** The exit code of a command that failed with {@code e}: INTERNAL for anything unforeseen. */
+    static ExitCode exitCode(Throwable e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            ExitCode code = EXIT_CODES.get(type);
+            if (code != null) {
+                return code;
+            }
+        }
+        return ExitCode.INTERNAL;
+    }
 
     /** The README's way to run a command through Maven, e.g. to train a missing model. */
     public static String command(Class<?> command) {
@@ -128,23 +158,20 @@ public final class Cli {
         PrintWriter err = commandLine.getErr();
         err.println(line);
         err.flush();
-        return ExitCode.USAGE.code();
+        return exitCode(e).code();
     }
 
     private static int onFailure(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         boolean verbose = isVerbose(parseResult);
-        ExitCode code;
-        if (e instanceof UserError userError) {
-            code = userError.exitCode();
-            err.println("error: " + userError.getMessage());
-        } else if (e instanceof ParameterException bad) {
+        ExitCode code = exitCode(e);
+        if (e instanceof ParameterException bad) {
             // Flags that parse but fail a command's own check (e.g. --epochs 0) land here.
             err.println("error: " + firstLine(bad.getMessage()) + ". Run "
                     + commandLine.getCommandName() + " --help for the flags.");
-            code = ExitCode.USAGE;
+        } else if (code != ExitCode.INTERNAL) {
+            err.println("error: " + e.getMessage());
         } else {
-            code = ExitCode.INTERNAL;
             err.println(String.format(Locale.ROOT, "error: unexpected %s: %s%s",
                     e.getClass().getSimpleName(), firstLine(String.valueOf(e.getMessage())),
                     verbose ? "" : " (rerun with --verbose for the stack trace)"));

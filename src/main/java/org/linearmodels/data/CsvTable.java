@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.errors.DataUnavailableException;
 
 /**
  * A numeric CSV file, streamed into one float array: commons-csv parses it record by record, so
@@ -54,13 +54,13 @@ public record CsvTable(String source, String md5, List<String> columns, int rowC
     /** Reads a file given by the user. */
     public static CsvTable read(Path file, Layout layout) {
         if (Files.isDirectory(file)) {
-            throw new UserError(ExitCode.DATA_UNAVAILABLE, file + " is a directory, not a CSV"
+            throw new DataUnavailableException(file + " is a directory, not a CSV"
                     + " file; give the file's path.");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return parse(file.toString(), in, layout);
         } catch (IOException e) {
-            throw new UserError(ExitCode.DATA_UNAVAILABLE, file + " cannot be read: "
+            throw new DataUnavailableException(file + " cannot be read: "
                     + Causes.of(e) + "; check the path.", e);
         }
     }
@@ -88,7 +88,8 @@ public record CsvTable(String source, String md5, List<String> columns, int rowC
     /**
      * Parses {@code in} to its end.
      *
-     * @throws IOException when reading fails (not when the text is bad: that is a UserError)
+     * @throws IOException when reading fails (not when the text is bad: that is a
+     *     {@link CorruptDataException})
      */
     private static CsvTable parse(String source, InputStream in, Layout layout)
             throws IOException {
@@ -182,8 +183,8 @@ public record CsvTable(String source, String md5, List<String> columns, int rowC
         }
     }
 
-    private static UserError bad(String source, String problem) {
-        return new UserError(ExitCode.DATA_CORRUPT, source + " " + problem + ".");
+    private static CorruptDataException bad(String source, String problem) {
+        return new CorruptDataException(source + " " + problem + ".");
     }
 
     /** A growing float array: a row costs its cells, not a boxed list entry. */
@@ -220,8 +221,8 @@ public record CsvTable(String source, String md5, List<String> columns, int rowC
             }
         }
 
-        private UserError tooLarge() {
-            return new UserError(ExitCode.DATA_CORRUPT, String.format(Locale.ROOT,
+        private CorruptDataException tooLarge() {
+            return new CorruptDataException(String.format(Locale.ROOT,
                     "%s holds more numbers than this JVM's heap of %d MB takes (%d read); give"
                             + " a smaller file, or more heap (e.g. JAVA_OPTS=-Xmx4g).", source,
                     Runtime.getRuntime().maxMemory() >> 20, size));

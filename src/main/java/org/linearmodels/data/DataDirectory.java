@@ -2,8 +2,7 @@ package org.linearmodels.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.OutputException;
 
 /** Chooses the one directory all data sets are cached in. */
 public final class DataDirectory {
@@ -41,7 +40,7 @@ public final class DataDirectory {
         }
         if (existing != null && !Files.isDirectory(existing)) {
             // Exit 9 as for --output-dir: the cache is where fetched data sets are written.
-            throw new UserError(ExitCode.OUTPUT, origin + " " + path + " is not a directory"
+            throw new OutputException(origin + " " + path + " is not a directory"
                     + (existing.equals(path) ? "" : " (" + existing + " is a file)") + "; give"
                     + " the directory data sets are cached in.");
         }

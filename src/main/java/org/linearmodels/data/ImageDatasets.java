@@ -15,8 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
 import org.linearmodels.model.DataProvenance;
 
 /**
@@ -93,7 +92,7 @@ public final class ImageDatasets {
                 labels = bytes.reshape(size).toType(DataType.INT64, false);
             }
         } catch (IOException e) {
-            throw new UserError(ExitCode.DATA_CORRUPT, "cannot read " + dataset.displayName()
+            throw new CorruptDataException("cannot read " + dataset.displayName()
                     + " from " + cache.directory(dataset) + ": " + Causes.of(e) + ".", e);
         }
         int size = batchSize > 0 ? batchSize : Math.toIntExact(images.getShape().get(0));

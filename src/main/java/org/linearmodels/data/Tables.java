@@ -3,8 +3,7 @@ package org.linearmodels.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
 
 /** The small tables the tutorials train on: y = 2x, Iris, and the two exam scores. */
 public final class Tables {
@@ -66,7 +65,7 @@ public final class Tables {
             one |= label == 1;
         }
         if (!zero || !one) {
-            throw new UserError(ExitCode.DATA_CORRUPT, table.source() + " holds only one class"
+            throw new CorruptDataException(table.source() + " holds only one class"
                     + " in its rows; a logistic regression needs examples of both 0 and 1.");
         }
     }

@@ -2,8 +2,7 @@ package org.linearmodels.engine;
 
 import ai.djl.Device;
 import java.util.Locale;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.DeviceException;
 
 /** The {@code --device} flag: where the engine keeps tensors and runs the model. */
 public enum DeviceChoice {
@@ -19,7 +18,7 @@ public enum DeviceChoice {
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (gpus == 0) {
-                    throw new UserError(ExitCode.DEVICE, "--device gpu: DJL's PyTorch engine sees"
+                    throw new DeviceException("--device gpu: DJL's PyTorch engine sees"
                             + " no CUDA GPU (this build bundles the CPU libtorch). Build with"
                             + " ./mvnw -Dgpu and a CUDA libtorch 2.7.1 (README, \"GPU\"), or use"
                             + " --device cpu.");

@@ -4,8 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.DeviceException;
 
 /** The one engine this project runs on, loaded with an error that says what to do. */
 public final class Engines {
@@ -33,12 +32,12 @@ public final class Engines {
             QuickExit.afterLibtorchLoads();
             return engine;
         } catch (UnsatisfiedLinkError e) {
-            throw new UserError(ExitCode.DEVICE, "libtorch does not link with DJL's JNI ("
+            throw new DeviceException("libtorch does not link with DJL's JNI ("
                     + Causes.of(e) + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "
                     + ExternalLibtorch.VERSION + " whose flavor matches PYTORCH_FLAVOR (cpu or"
                     + " cu128) (README, \"GPU\").", e);
         } catch (EngineException | IllegalArgumentException e) {
-            throw new UserError(ExitCode.DEVICE, "cannot load PyTorch's native library ("
+            throw new DeviceException("cannot load PyTorch's native library ("
                     + Causes.of(e) + "). A build with -Dgpu bundles no libtorch: set"
                     + " PYTORCH_LIBRARY_PATH to an unpacked libtorch 2.7.1 (README, \"GPU\"), or"
                     + " build without -Dgpu to use the bundled CPU one.", e);

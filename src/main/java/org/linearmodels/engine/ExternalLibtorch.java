@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.DeviceException;
 
 /**
  * A libtorch of the user's own, named by {@code PYTORCH_LIBRARY_PATH} (the CUDA path). DJL
@@ -41,19 +40,19 @@ final class ExternalLibtorch {
             }
         }
         if (dir == null) {
-            throw new UserError(ExitCode.DEVICE, "PYTORCH_LIBRARY_PATH=" + libraryPath
+            throw new DeviceException("PYTORCH_LIBRARY_PATH=" + libraryPath
                     + " holds no libtorch.so: point it at the lib folder of an unpacked libtorch "
                     + VERSION + " (README, \"GPU\"), or unset it to use the bundled CPU one.");
         }
         boolean cuda = Files.exists(dir.resolve("libtorch_cuda.so"));
         String built = buildVersion(dir);
         if (built != null && !built.startsWith(VERSION)) {
-            throw new UserError(ExitCode.DEVICE, dir + " is libtorch " + built + ", but DJL "
+            throw new DeviceException(dir + " is libtorch " + built + ", but DJL "
                     + "0.35.1's JNI is built for libtorch " + VERSION + ": unpack libtorch "
                     + VERSION + (cuda ? "+cu128" : "") + " and point PYTORCH_LIBRARY_PATH at it.");
         }
         if (cuda && CudaUtils.getGpuCount() == 0) {
-            throw new UserError(ExitCode.DEVICE, dir + " is a CUDA libtorch, but no CUDA GPU or"
+            throw new DeviceException(dir + " is a CUDA libtorch, but no CUDA GPU or"
                     + " driver is visible here: point PYTORCH_LIBRARY_PATH at a CPU libtorch "
                     + VERSION + ", or unset it and build without -Dgpu.");
         }
@@ -61,7 +60,7 @@ final class ExternalLibtorch {
         if (flavor == null) {
             System.setProperty("PYTORCH_FLAVOR", cuda ? "cu128" : "cpu");
         } else if (!JNI_FLAVORS.contains(flavor)) {
-            throw new UserError(ExitCode.DEVICE, "PYTORCH_FLAVOR=" + flavor + ": DJL's"
+            throw new DeviceException("PYTORCH_FLAVOR=" + flavor + ": DJL's"
                     + " pytorch-jni jar has a JNI library only for cpu and cu128; set"
                     + " PYTORCH_FLAVOR=" + (cuda ? "cu128" : "cpu") + " (or unset it).");
         }

@@ -14,9 +14,10 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
- * The cause of a failure in plain words, for the one line a {@link UserError} prints: "permission
- * denied", "the file ends early (truncated)". Every message that quotes an exception goes through
- * here, so no class name (NoSuchFileException), null message or library URL reaches a user.
+ * The cause of a failure in plain words, for the one line a {@link LinearModelsException}
+ * says: "permission denied", "the file ends early (truncated)". Every message that quotes an
+ * exception goes through here, so no class name (NoSuchFileException), null message or library
+ * URL reaches a user.
  */
 public final class Causes {
 

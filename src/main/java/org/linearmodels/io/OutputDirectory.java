@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.OutputException;
 
 /**
  * A directory a command writes its results into, checked before the long work rather than
@@ -39,7 +38,7 @@ public final class OutputDirectory implements AutoCloseable {
     /**
      * Makes sure {@code directory} can be written ({@link #requireWritable}) and locks it until
      * {@link #close} or the end of the process; a directory another process (or this one)
-     * holds is refused with exit code 9. {@code flag} names it in the errors.
+     * holds is refused with an {@link OutputException}. {@code flag} names it in the errors.
      */
     public static OutputDirectory claim(Path directory, String flag) {
         Path dir = requireWritable(directory, flag);
@@ -55,7 +54,7 @@ public final class OutputDirectory implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = holder(lockFile);
-                throw new UserError(ExitCode.OUTPUT, dir + " is in use by another run"
+                throw new OutputException(dir + " is in use by another run"
                         + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; wait for it or"
                         + " choose another " + flag + ".");
             }
@@ -74,8 +73,7 @@ public final class OutputDirectory implements AutoCloseable {
 
     /**
      * Creates {@code directory} if need be and proves that files can be written in it, or
-     * throws a {@link UserError} (exit code 9) naming it, the reason, and {@code flag} to
-     * change.
+     * throws an {@link OutputException} naming it, the reason, and {@code flag} to change.
      *
      * @return the directory as an absolute path
      */
@@ -83,14 +81,14 @@ public final class OutputDirectory implements AutoCloseable {
         Path dir = directory.toAbsolutePath().normalize();
         String fix = "Choose another " + flag + ".";
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError(ExitCode.OUTPUT, "cannot write in " + dir + ": it is a file,"
+            throw new OutputException("cannot write in " + dir + ": it is a file,"
                     + " not a directory. " + fix);
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             Path file = fileAbove(dir);
-            throw new UserError(ExitCode.OUTPUT, "cannot create " + dir + ": "
+            throw new OutputException("cannot create " + dir + ": "
                     + (file != null ? file + " is a file, not a directory"
                             : WriteFailure.reason(e)) + ". " + fix, e);
         }
@@ -103,7 +101,7 @@ public final class OutputDirectory implements AutoCloseable {
             }
             written.force(true);
         } catch (IOException e) {
-            throw new UserError(ExitCode.OUTPUT, "cannot write in " + dir + ": "
+            throw new OutputException("cannot write in " + dir + ": "
                     + WriteFailure.reason(e) + ". " + fix, e);
         } finally {
             try {

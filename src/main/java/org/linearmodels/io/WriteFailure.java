@@ -9,13 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.OutputException;
 
 /**
  * A write that failed (a full disk, a read-only file system, a directory made read-only
- * meanwhile) as the user error it is: exit code 9 and one line naming the file and the
- * system's reason, the words {@code strerror} gives rather than a Java exception's class name.
+ * meanwhile) as the {@link OutputException} it is: one line naming the file and the system's
+ * reason, the words {@code strerror} gives rather than a Java exception's class name.
  */
 public final class WriteFailure {
 
@@ -29,8 +28,8 @@ public final class WriteFailure {
      * The error for {@code e}, raised while writing {@code path}; {@code advice} ends the line
      * (what is left intact, what to do).
      */
-    public static UserError of(Path path, IOException e, String advice) {
-        return new UserError(ExitCode.OUTPUT, "cannot write " + path.toAbsolutePath() + ": "
+    public static OutputException of(Path path, IOException e, String advice) {
+        return new OutputException("cannot write " + path.toAbsolutePath() + ": "
                 + reason(e) + ". " + advice, e);
     }
 

@@ -22,8 +22,7 @@ import java.util.Locale;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.HaltPoint;
 import org.linearmodels.io.WriteFailure;
@@ -47,7 +46,7 @@ public final class Checkpoints {
     /**
      * Writes {@code model}'s parameters and {@code manifest} into {@code directory}; the
      * manifest's parameter file name and checksum are filled in here. A write that fails (a
-     * full disk, say) is a {@link UserError} with exit code 9.
+     * full disk, say) is an {@link org.linearmodels.errors.OutputException}.
      *
      * @return the manifest as written
      */
@@ -160,7 +159,7 @@ public final class Checkpoints {
     public static Manifest readManifest(Path directory, String expectedName, String trainHint) {
         Manifest manifest = readManifest(directory, trainHint);
         if (!manifest.name().equals(expectedName)) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a '" + manifest.name()
+            throw new CheckpointException(directory + " holds a '" + manifest.name()
                     + "' checkpoint, not '" + expectedName + "'. Point to a " + expectedName
                     + " checkpoint, or train one: " + trainHint + ".");
         }
@@ -171,19 +170,19 @@ public final class Checkpoints {
     public static Manifest readManifest(Path directory, String trainHint) {
         Path file = directory.resolve(Manifest.FILE_NAME);
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + " is a file, not a model"
+            throw new CheckpointException(directory + " is a file, not a model"
                     + " directory; give the directory a trainer wrote (its --output-dir).");
         }
         try {
             return Manifest.read(file);
         } catch (NoSuchFileException e) {
-            throw new UserError(ExitCode.CHECKPOINT, "no checkpoint in " + directory
+            throw new CheckpointException("no checkpoint in " + directory
                     + " (no " + Manifest.FILE_NAME + "). Train one first: " + trainHint + ".");
         } catch (IOException e) {
-            throw new UserError(ExitCode.CHECKPOINT, file + " cannot be read: " + Causes.of(e)
+            throw new CheckpointException(file + " cannot be read: " + Causes.of(e)
                     + ". Check its permissions, or train again: " + trainHint + ".", e);
         } catch (JsonParseException e) {
-            throw new UserError(ExitCode.CHECKPOINT, file + " is not a valid manifest ("
+            throw new CheckpointException(file + " is not a valid manifest ("
                     + Causes.of(e) + "); it was edited or damaged. Train again: " + trainHint
                     + ".", e);
         }
@@ -208,7 +207,7 @@ public final class Checkpoints {
         try {
             model = criteria.loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new UserError(ExitCode.CHECKPOINT, "cannot load " + directory + ": "
+            throw new CheckpointException("cannot load " + directory + ": "
                     + Causes.of(e) + ". Train again: " + trainHint + ".", e);
         }
         try {
@@ -216,7 +215,7 @@ public final class Checkpoints {
             Manifest manifest = readManifest(directory, expectedName, trainHint);
             if (!manifest.paramsSha256().equals(
                     model.getProperty(LinearBlockFactory.SHA256_PROPERTY))) {
-                throw new UserError(ExitCode.CHECKPOINT, directory + " changed while it was"
+                throw new CheckpointException(directory + " changed while it was"
                         + " loaded (a training run is writing it?). Load it again.");
             }
             return new Checkpoint(model, manifest);
@@ -235,7 +234,7 @@ public final class Checkpoints {
             List<Long> inputShape, int outputs, ModelSpec.Head head) {
         String mismatch = manifest.model().mismatch(inputShape, outputs, head);
         if (mismatch != null) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a '" + manifest.name()
+            throw new CheckpointException(directory + " holds a '" + manifest.name()
                     + "' model that does not fit: " + mismatch + ". Its manifest was edited or"
                     + " comes from another model; train again: " + trainHint + ".");
         }

@@ -16,8 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CheckpointException;
 
 /**
  * The {@code blockFactory} of every model directory this project writes: DJL's
@@ -28,7 +27,7 @@ import org.linearmodels.errors.UserError;
  * {@code serving.properties} says {@code option.hasParameter=false}, so DJL does not read a
  * parameter file of its own choosing afterwards.
  *
- * <p>Refused, each with one line naming the fix ({@link UserError}, exit code CHECKPOINT): no or
+ * <p>Refused, each with one line naming the fix (a {@link CheckpointException}): no or
  * a damaged manifest; a spec whose head, outputs and class names disagree; a {@code paramsFile}
  * that is not a plain file name of this directory, or that is not the one the manifest's
  * {@code epoch} names; a missing file, a wrong sha256, a file that is not DJL parameters, and
@@ -66,13 +65,13 @@ public final class LinearBlockFactory implements BlockFactory {
         try {
             bytes = Files.readAllBytes(params);
         } catch (NoSuchFileException e) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + ": " + Manifest.FILE_NAME
+            throw new CheckpointException(directory + ": " + Manifest.FILE_NAME
                     + " names " + manifest.paramsFile() + ", which is missing. Train again: "
                     + hint + ".");
         }
         String sha256 = Checksums.sha256(bytes);
         if (!sha256.equals(manifest.paramsSha256())) {
-            throw new UserError(ExitCode.CHECKPOINT, params + " is damaged: its sha256"
+            throw new CheckpointException(params + " is damaged: its sha256"
                     + " differs from the one in " + Manifest.FILE_NAME + ". Train again: "
                     + hint + ".");
         }
@@ -82,11 +81,11 @@ public final class LinearBlockFactory implements BlockFactory {
         try {
             model.load(new ByteArrayInputStream(bytes), Map.of());
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            throw new UserError(ExitCode.CHECKPOINT, "cannot load " + params + ": "
+            throw new CheckpointException("cannot load " + params + ": "
                     + Causes.of(e) + ". Train again: " + hint + ".", e);
         }
         if (!block.isInitialized()) {
-            throw new UserError(ExitCode.CHECKPOINT, params + " is not a DJL parameter file."
+            throw new CheckpointException(params + " is not a DJL parameter file."
                     + " Train again: " + hint + ".");
         }
         checkShapes(block, spec, params, hint);
@@ -100,7 +99,7 @@ public final class LinearBlockFactory implements BlockFactory {
         Manifest manifest = Checkpoints.readManifest(directory, hint);
         String problem = manifest.model().problem();
         if (problem != null) {
-            throw new UserError(ExitCode.CHECKPOINT, file + " describes no usable model: "
+            throw new CheckpointException(file + " describes no usable model: "
                     + problem + ". Train again: " + hint + ".");
         }
         return manifest;
@@ -116,7 +115,7 @@ public final class LinearBlockFactory implements BlockFactory {
                 manifest.epoch());
         if (!manifest.paramsFile().equals(expected)
                 || !Path.of(expected).getFileName().toString().equals(expected)) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + ": " + Manifest.FILE_NAME
+            throw new CheckpointException(directory + ": " + Manifest.FILE_NAME
                     + " names the parameter file '" + manifest.paramsFile() + "' but its name"
                     + " and epoch " + manifest.epoch() + " mean '" + expected + "' in this"
                     + " directory; the manifest was edited or damaged, so nothing is loaded."
@@ -125,7 +124,7 @@ public final class LinearBlockFactory implements BlockFactory {
         Path params = directory.resolve(expected);
         if (Files.isSymbolicLink(params) || (Files.exists(params, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(params, LinkOption.NOFOLLOW_LINKS))) {
-            throw new UserError(ExitCode.CHECKPOINT, params + " is not a regular file of "
+            throw new CheckpointException(params + " is not a regular file of "
                     + directory + " (a link or a folder), so it is not loaded. Train again: "
                     + hint + ".");
         }
@@ -140,7 +139,7 @@ public final class LinearBlockFactory implements BlockFactory {
             Shape want = expected.get(kind);
             Shape have = parameter.getArray().getShape();
             if (!have.equals(want)) {
-                throw new UserError(ExitCode.CHECKPOINT, params + " holds a " + kind
+                throw new CheckpointException(params + " holds a " + kind
                         + " of shape " + have + " but " + Manifest.FILE_NAME + " describes "
                         + want + ": the files come from different models. Train again: "
                         + hint + ".");

@@ -57,8 +57,8 @@ public final class Figure {
 
     /**
      * Writes {@code image} to {@code file} as a PNG, replacing it atomically; a failing write
-     * is a {@link org.linearmodels.errors.UserError} with exit code 9. The stream is opened
-     * here rather than by ImageIO, which prints the stack trace of a file it cannot create.
+     * is an {@link org.linearmodels.errors.OutputException}. The stream is opened here rather
+     * than by ImageIO, which prints the stack trace of a file it cannot create.
      */
     public static void writePng(BufferedImage image, Path file) {
         try {

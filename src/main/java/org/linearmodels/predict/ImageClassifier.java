@@ -18,9 +18,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CheckpointException;
+import org.linearmodels.errors.CorruptDataException;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
@@ -58,7 +59,7 @@ public final class ImageClassifier implements AutoCloseable {
         try {
             Checkpoints.requireKind(directory, checkpoint.manifest(), trainHint,
                     ModelSpec.FRAMED_PICTURE, 0, ModelSpec.Head.SOFTMAX);
-        } catch (UserError e) {
+        } catch (CheckpointException e) {
             checkpoint.close();
             throw e;
         }
@@ -105,9 +106,10 @@ public final class ImageClassifier implements AutoCloseable {
      * The error to report for a failed prediction: "no digit found in {@code source}" when the
      * framing found a blank picture, else the translation failure.
      */
-    private static UserError blankOr(TranslateException failure, Object source) {
-        return BlankPictureError.causing(failure).map(blank -> blank.naming(source))
-                .orElseGet(() -> new UserError(ExitCode.BAD_INPUT, "cannot classify " + source
+    private static BadInputException blankOr(TranslateException failure, Object source) {
+        return BlankPictureException.causing(failure)
+                .<BadInputException>map(blank -> blank.naming(source))
+                .orElseGet(() -> new BadInputException("cannot classify " + source
                         + ": " + Causes.of(failure) + ".", failure));
     }
 
@@ -120,7 +122,7 @@ public final class ImageClassifier implements AutoCloseable {
         try {
             return pixels.predict(images);
         } catch (TranslateException e) {
-            throw new UserError(ExitCode.BAD_INPUT, "cannot classify the images: "
+            throw new BadInputException("cannot classify the images: "
                     + Causes.of(e) + ".", e);
         }
     }
@@ -152,7 +154,7 @@ public final class ImageClassifier implements AutoCloseable {
             }
             return (double) correct.getFloat() / seen;
         } catch (IOException | TranslateException e) {
-            throw new UserError(ExitCode.DATA_CORRUPT, "cannot evaluate on the data set: "
+            throw new CorruptDataException("cannot evaluate on the data set: "
                     + Causes.of(e) + ".", e);
         }
     }

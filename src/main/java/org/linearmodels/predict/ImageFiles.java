@@ -20,9 +20,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
 
 /**
  * Reads a user's image file for a predictor: checks it is a readable image of sane size before
@@ -60,7 +59,7 @@ public final class ImageFiles {
      */
     public static Image readGray(byte[] bytes, String source, long maxPixels) {
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-            throw new UserError(ExitCode.BAD_INPUT, source + " has " + bytes.length
+            throw new BadInputException(source + " has " + bytes.length
                     + " bytes; send a PNG or JPEG image of up to " + (MAX_BYTES >> 20) + " MB.");
         }
         BufferedImage decoded;
@@ -68,7 +67,7 @@ public final class ImageFiles {
                 new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
-                throw new UserError(ExitCode.BAD_INPUT, source + " is not an image this JVM"
+                throw new BadInputException(source + " is not an image this JVM"
                         + " reads; send a PNG, JPEG, GIF or BMP image.");
             }
             ImageReader reader = readers.next();
@@ -77,7 +76,7 @@ public final class ImageFiles {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height > maxPixels) {
-                    throw new UserError(ExitCode.BAD_INPUT, String.format(Locale.ROOT,
+                    throw new BadInputException(String.format(Locale.ROOT,
                             "%s is %d×%d pixels; images up to %.1f megapixels are read, so"
                                     + " scale it down.", source, width, height,
                             maxPixels / 1e6));
@@ -87,14 +86,14 @@ public final class ImageFiles {
             } finally {
                 reader.dispose();
             }
-        } catch (UserError e) {
+        } catch (BadInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new UserError(ExitCode.BAD_INPUT, source + " cannot be decoded ("
+            throw new BadInputException(source + " cannot be decoded ("
                     + Causes.of(e) + "); send a PNG, JPEG, GIF or BMP image.", e);
         }
         if (decoded == null || decoded.getWidth() == 0 || decoded.getHeight() == 0) {
-            throw new UserError(ExitCode.BAD_INPUT, source + " has no pixels; send a PNG, JPEG,"
+            throw new BadInputException(source + " has no pixels; send a PNG, JPEG,"
                     + " GIF or BMP image.");
         }
         return flattenGray(decoded, source);
@@ -114,7 +113,7 @@ public final class ImageFiles {
             free = freeHeap();
         }
         if (needed > free) {
-            throw new UserError(ExitCode.BAD_INPUT, String.format(Locale.ROOT,
+            throw new BadInputException(String.format(Locale.ROOT,
                     "%s is %dx%d pixels, which takes about %d MB to decode; this JVM has %d MB"
                             + " of heap free, so scale the picture down (or give Java more"
                             + " heap, e.g. JAVA_OPTS=-Xmx2g).", source, reader.getWidth(0),
@@ -153,8 +152,8 @@ public final class ImageFiles {
         }
     }
 
-    private static UserError tooLargeForHeap(String source) {
-        return new UserError(ExitCode.BAD_INPUT, String.format(Locale.ROOT, "%s does not fit"
+    private static BadInputException tooLargeForHeap(String source) {
+        return new BadInputException(String.format(Locale.ROOT, "%s does not fit"
                 + " in this JVM's heap of %d MB once decoded, so scale the picture down (or give"
                 + " Java more heap, e.g. JAVA_OPTS=-Xmx2g).", source,
                 Runtime.getRuntime().maxMemory() >> 20));
@@ -223,7 +222,7 @@ public final class ImageFiles {
             } finally {
                 reader.dispose();
             }
-        } catch (UserError e) {
+        } catch (BadInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw bad(file, "cannot be decoded as " + formatOf(file) + " ("
@@ -241,7 +240,7 @@ public final class ImageFiles {
         reader.addIIOReadWarningListener((from, warning) -> warnings.add(warning));
         BufferedImage image = reader.read(0);
         if (!warnings.isEmpty()) {
-            throw new UserError(ExitCode.BAD_INPUT, source + " is truncated or damaged ("
+            throw new BadInputException(source + " is truncated or damaged ("
                     + warnings.get(0) + "); use the complete file.");
         }
         return image;
@@ -253,7 +252,7 @@ public final class ImageFiles {
         return dot < 0 ? "an image" : name.substring(dot + 1).toUpperCase(Locale.ROOT);
     }
 
-    private static UserError bad(Path file, String problem, Throwable cause) {
-        return new UserError(ExitCode.BAD_INPUT, file + " " + problem + ".", cause);
+    private static BadInputException bad(Path file, String problem, Throwable cause) {
+        return new BadInputException(file + " " + problem + ".", cause);
     }
 }

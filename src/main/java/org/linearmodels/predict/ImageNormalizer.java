@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
  * that data set was made: the object is found and cut out as light ink on black ({@link
  * InkCrop}: a digit robustly, among frames, lines, specks and uneven light; a garment as the
  * whole picture's ink), then its box is scaled (keeping its aspect) and placed in a 28×28 frame
- * as the {@link Style} says. A blank picture is refused with a {@link BlankPictureError}.
+ * as the {@link Style} says. A blank picture is refused with a {@link BlankPictureException}.
  */
 public final class ImageNormalizer {
 
@@ -53,7 +53,7 @@ public final class ImageNormalizer {
         float[] picture = InkCrop.brightness(gray.toType(DataType.UINT8, false).toByteArray(),
                 (int) gray.getShape().get(1), (int) gray.getShape().get(0), size);
         if (InkCrop.blank(picture, size[0], size[1])) {
-            throw new BlankPictureError(style.thing);
+            throw new BlankPictureException(style.thing);
         }
         InkCrop.Crop crop = style == Style.MNIST
                 ? InkCrop.withMnistStroke(InkCrop.digit(picture, size[0], size[1]), style.box)

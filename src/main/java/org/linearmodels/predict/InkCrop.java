@@ -142,7 +142,7 @@ final class InkCrop {
                 }
             }
             if (inkCount == 0) {
-                throw new BlankPictureError("digit");
+                throw new BlankPictureException("digit");
             }
             int[] labels = new int[image.length];
             List<Part> parts = parts(ink, labels, width, region);
@@ -156,7 +156,7 @@ final class InkCrop {
             Arrays.fill(labels, 0);
             parts = parts(ink, labels, width, region);
             if (parts.isEmpty()) {
-                throw new BlankPictureError("digit");
+                throw new BlankPictureException("digit");
             }
             boolean[] kept = kept(parts, labels, width, region);
             float[] values = stretched(image, width, region, threshold, lightInk);
@@ -562,7 +562,7 @@ final class InkCrop {
         float strongest = quantile(ink, 0.95) / 255f;
         float[] out = new float[image.length];
         if (strongest - paper < 1e-3f) {
-            throw new BlankPictureError("digit");
+            throw new BlankPictureException("digit");
         }
         for (int y = region.top(); y < region.bottom(); y++) {
             for (int x = region.left(); x < region.right(); x++) {
@@ -696,7 +696,7 @@ final class InkCrop {
             }
         }
         if (right < 0) {
-            throw new BlankPictureError(thing);
+            throw new BlankPictureException(thing);
         }
         int cropWidth = right - left + 1;
         int cropHeight = bottom - top + 1;

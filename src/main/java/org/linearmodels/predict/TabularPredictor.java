@@ -6,8 +6,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.nio.file.Path;
 import java.util.List;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.BadInputException;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
@@ -34,7 +33,7 @@ public final class TabularPredictor implements AutoCloseable {
         long features = manifest.model().features();
         for (float[] row : rows) {
             if (row.length != features) {
-                throw new UserError(ExitCode.BAD_INPUT, "the model takes " + features
+                throw new BadInputException("the model takes " + features
                         + " numbers per example, got " + row.length + ".");
             }
         }

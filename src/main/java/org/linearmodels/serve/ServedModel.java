@@ -21,13 +21,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
-import org.linearmodels.errors.UserError;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
-import org.linearmodels.predict.BlankPictureError;
+import org.linearmodels.predict.BlankPictureException;
 import org.linearmodels.predict.FeatureTranslator;
 import org.linearmodels.predict.FramedImageTranslator;
 import org.linearmodels.predict.ImageFiles;
@@ -115,14 +115,14 @@ public final class ServedModel implements AutoCloseable {
             Image image;
             try {
                 image = ImageFiles.readGray(body, "the request body", MAX_PIXELS);
-            } catch (UserError e) {
+            } catch (BadInputException e) {
                 throw new ApiError(400, "not_an_image", e.getMessage());
             }
             FramedImageTranslator.Framed framed;
             try {
                 framed = pictures.predict(image);
             } catch (TranslateException e) {
-                throw BlankPictureError.causing(e).<RuntimeException>map(blank -> new ApiError(
+                throw BlankPictureException.causing(e).<RuntimeException>map(blank -> new ApiError(
                         422, "blank_picture", blank.naming("the request body").getMessage()))
                         .orElseGet(() -> new IllegalStateException("prediction failed: "
                                 + e.getMessage(), e));

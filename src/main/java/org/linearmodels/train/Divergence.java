@@ -3,8 +3,7 @@ package org.linearmodels.train;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Locale;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.DivergedException;
 
 /**
  * The divergence rule: a run has diverged when a loss it reads is not a finite number, when an
@@ -33,7 +32,7 @@ public final class Divergence {
         }
         String where = step > 0 ? String.format(Locale.ROOT, "epoch %d, step %d", epoch, step)
                 : "epoch " + epoch;
-        throw new UserError(ExitCode.DIVERGED, "training diverged: the loss became " + loss
+        throw new DivergedException("training diverged: the loss became " + loss
                 + " at " + where + "." + FIX);
     }
 
@@ -46,7 +45,7 @@ public final class Divergence {
     public static void checkEpoch(double loss, double start, int epoch) {
         check(loss, epoch, 0);
         if (start > 0 && loss > RISE * start) {
-            throw new UserError(ExitCode.DIVERGED, String.format(Locale.ROOT,
+            throw new DivergedException(String.format(Locale.ROOT,
                     "training diverged: the loss rose to %.4g at epoch %d, more than %.0f times"
                     + " the %.4g it started from.", loss, epoch, RISE, start) + FIX);
         }
@@ -58,7 +57,7 @@ public final class Divergence {
             // A sum is finite only if every element is; one read per array.
             try (NDArray sum = parameter.sum()) {
                 if (!Float.isFinite(sum.getFloat())) {
-                    throw new UserError(ExitCode.DIVERGED, "training diverged: the model's "
+                    throw new DivergedException("training diverged: the model's "
                             + "parameters are no longer finite numbers at epoch " + epoch
                             + ", so it is not saved." + FIX);
                 }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
@@ -47,7 +46,7 @@ public final class Resume {
         }
         Manifest saved = Checkpoints.readManifest(directory, run.name(), HINT);
         if (!saved.model().equals(run.model())) {
-            throw new UserError(ExitCode.CHECKPOINT, directory + " holds a " + run.name()
+            throw new CheckpointException(directory + " holds a " + run.name()
                     + " checkpoint of another shape (" + saved.model() + "), not the "
                     + run.model() + " this run trains. Resume into another --output-dir, or run"
                     + " without --resume.");

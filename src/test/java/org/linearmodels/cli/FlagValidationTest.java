@@ -14,7 +14,6 @@ import org.linearmodels.CommandResult;
 import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.MnistPredictor;
 import org.linearmodels.PredictorBenchmark;
-import org.linearmodels.errors.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -11,7 +11,6 @@ import org.linearmodels.ChildJvm;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.MnistPredictor;
 import org.linearmodels.TrainedMnist;
-import org.linearmodels.errors.ExitCode;
 
 /** The real {@code main}s, in a child JVM: the exit code reaches the shell, one line on stderr. */
 class MainExitCodeTest {

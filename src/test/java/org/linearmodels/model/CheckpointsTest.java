@@ -33,10 +33,10 @@ import org.linearmodels.CommandResult;
 import org.linearmodels.IrisLogistic;
 import org.linearmodels.IrisPredictor;
 import org.linearmodels.cli.Cli;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.CorrectCount;
@@ -123,18 +123,16 @@ class CheckpointsTest {
             file.seek(file.length() - 5);
             file.write(0x7f);
         }
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
-        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
         assertTrue(e.getMessage().startsWith(params + " is damaged"), e.getMessage());
     }
 
     @Test
     void anotherModelsCheckpointIsRefused() throws Exception {
         trainAndPredict();
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(dir, "mnist-logistic", HINT, Device.cpu()));
-        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
         assertTrue(e.getMessage().startsWith(dir + " holds a 'toy-classifier' checkpoint, not"
                 + " 'mnist-logistic'"), e.getMessage());
     }
@@ -151,9 +149,8 @@ class CheckpointsTest {
                 manifest.training(), manifest.options(), manifest.data(), manifest.figures(),
                 manifest.history(), manifest.versions(), manifest.createdAt(), null);
         Files.writeString(file, edited.toJson());
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
-        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
         assertTrue(e.getMessage().contains("holds a weight of shape (3, 16) but manifest.json"
                 + " describes (5, 16)"), e.getMessage());
     }
@@ -162,9 +159,8 @@ class CheckpointsTest {
     void aDamagedManifestIsRefused() throws Exception {
         trainAndPredict();
         Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"name\": ");
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
-        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
         assertEquals(dir.resolve(Manifest.FILE_NAME) + " is not a valid manifest (the file ends"
                 + " early (truncated)); it was edited or damaged. Train again: " + HINT + ".",
                 e.getMessage());
@@ -174,9 +170,8 @@ class CheckpointsTest {
     void aManifestThatIsNotJsonIsOneLineWithoutGsonsAdvice() throws Exception {
         trainAndPredict();
         Files.writeString(dir.resolve(Manifest.FILE_NAME), "<html>not a manifest</html>");
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
-        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
         assertEquals(dir.resolve(Manifest.FILE_NAME) + " is not a valid manifest (it is not"
                 + " a JSON object); it was edited or damaged. Train again: " + HINT + ".",
                 e.getMessage());
@@ -193,9 +188,8 @@ class CheckpointsTest {
         }
         Files.writeString(dir.resolve(Manifest.FILE_NAME), manifest.withParams(
                 manifest.paramsFile(), Checksums.sha256(params)).toJson());
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
-        assertEquals(ExitCode.CHECKPOINT, e.exitCode());
         assertEquals("cannot load " + params + ": the file ends early (truncated). Train again: "
                 + HINT + ".", e.getMessage());
     }
@@ -203,7 +197,7 @@ class CheckpointsTest {
     @Test
     void aModelDirectoryThatIsAFileSaysSo() throws IOException {
         Path file = Files.writeString(dir.resolve("model"), "x");
-        UserError e = assertThrows(UserError.class,
+        CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoints.load(file, NAME, HINT, Device.cpu()));
         assertEquals(file + " is a file, not a model directory; give the directory a trainer"
                 + " wrote (its --output-dir).", e.getMessage());

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.MnistPredictor;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.cli.ExitCode;
+import org.linearmodels.errors.BadInputException;
 
 /** Pictures that are legal but cannot be read here: too large for the heap, or unreadable. */
 class ImageFilesTest {
@@ -55,8 +55,8 @@ class ImageFilesTest {
         Path picture = writeWhitePng(temp.resolve("locked.png"), 28, 28);
         Files.setPosixFilePermissions(picture, PosixFilePermissions.fromString("-w-------"));
         assumeFalse(Files.isReadable(picture), "root reads every file");
-        UserError error = assertThrows(UserError.class, () -> ImageFiles.readGray(picture));
-        assertEquals(ExitCode.BAD_INPUT, error.exitCode());
+        BadInputException error = assertThrows(BadInputException.class,
+                () -> ImageFiles.readGray(picture));
         assertEquals(picture + " cannot be read: permission denied; check its permissions.",
                 error.getMessage());
     }
@@ -65,7 +65,8 @@ class ImageFilesTest {
     void aPathThroughAFileSaysSoWithoutAClassName() throws IOException {
         Path file = Files.writeString(temp.resolve("file"), "x");
         Path picture = file.resolve("digit.png");
-        UserError error = assertThrows(UserError.class, () -> ImageFiles.readGray(picture));
+        BadInputException error = assertThrows(BadInputException.class,
+                () -> ImageFiles.readGray(picture));
         assertEquals(picture + " cannot be read: not a directory; check the path.",
                 error.getMessage());
     }

@@ -83,7 +83,7 @@ class ImageNormalizerTest {
         for (BufferedImage blank : List.of(
                 new BufferedImage(30, 60, BufferedImage.TYPE_BYTE_GRAY),
                 new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY))) {
-            BlankPictureError error = assertThrows(BlankPictureError.class,
+            BlankPictureException error = assertThrows(BlankPictureException.class,
                     () -> normalize(blank));
             assertEquals("no digit found: the picture is blank.", error.getMessage());
         }

@@ -18,9 +18,9 @@ import org.linearmodels.ExamLogisticCommand;
 import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.TrainedMnist;
+import org.linearmodels.cli.ExitCode;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.errors.ExitCode;
-import org.linearmodels.errors.UserError;
+import org.linearmodels.errors.DivergedException;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.Manifest;
@@ -59,11 +59,11 @@ class DivergenceTest {
     void theLossMayRiseUpToTenTimesItsStart() {
         Divergence.checkEpoch(22.9, 2.3, 3);
         Divergence.checkEpoch(0.5, Double.NaN, 1);
-        UserError error = assertThrows(UserError.class, () -> Divergence.checkEpoch(23.1, 2.3, 3));
-        assertEquals(ExitCode.DIVERGED, error.exitCode());
+        DivergedException error = assertThrows(DivergedException.class,
+                () -> Divergence.checkEpoch(23.1, 2.3, 3));
         assertTrue(error.getMessage().contains("rose to 23.10 at epoch 3, more than 10 times the"
                 + " 2.300 it started from"), error.getMessage());
-        assertThrows(UserError.class, () -> Divergence.checkEpoch(Double.NaN, 2.3, 3));
+        assertThrows(DivergedException.class, () -> Divergence.checkEpoch(Double.NaN, 2.3, 3));
     }
 
     @Test
@@ -73,9 +73,8 @@ class DivergenceTest {
             Divergence.checkParameters(List.of(finite), 1);
             for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
                 NDArray weights = manager.create(new float[] {1f, bad, 2f});
-                UserError error = assertThrows(UserError.class,
+                DivergedException error = assertThrows(DivergedException.class,
                         () -> Divergence.checkParameters(List.of(finite, weights), 4));
-                assertEquals(ExitCode.DIVERGED, error.exitCode());
                 assertTrue(error.getMessage().contains("no longer finite numbers at epoch 4"),
                         error.getMessage());
             }

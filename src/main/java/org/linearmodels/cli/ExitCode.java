@@ -1,4 +1,4 @@
-package org.linearmodels.errors;
+package org.linearmodels.cli;
 
 /** The process exit codes of every command; README.md lists them for users and scripts. */
 public enum ExitCode {
