@@ -20,20 +20,20 @@ import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.engine.Engines;
+import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.model.TrainingSettings;
 import org.linearmodels.plot.Figure;
 import org.linearmodels.plot.TwoFeaturePlots;
 import org.linearmodels.train.CheckpointSaver;
-import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.LinearParameterTrace;
 import org.linearmodels.train.Resume;
 import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.TrainingChart;
-import org.linearmodels.train.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -102,7 +102,8 @@ public final class ExamLogisticCommand implements Callable<Integer> {
         training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
         Path out = training.outputDir;
-        var plots = new TwoFeaturePlots(data, "exam 1 score / max", "exam 2 score / max");
+        var plots = new TwoFeaturePlots(points(data, 0), points(data, 1), "exam 1 score / max",
+                "exam 2 score / max");
         Figure.save(List.of(plots.scatter("The two exams, each score / its maximum")), 1,
                 out.resolve("data.png"));
         Figure.save(List.of(TwoFeaturePlots.sigmoid()), 1, out.resolve("sigmoid.png"));
@@ -201,5 +202,11 @@ public final class ExamLogisticCommand implements Callable<Integer> {
                     LinearParameterTrace.currentBias(model)), seconds,
                     keep ? checkpoint.saved() : null);
         }
+    }
+
+    /** The rows of one class, for the pictures. */
+    private static TwoFeaturePlots.Points points(TabularData data, int label) {
+        return new TwoFeaturePlots.Points(data.classNames().get(label), data.column(0, label),
+                data.column(1, label));
     }
 }

@@ -2,8 +2,8 @@ package org.linearmodels.cli;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.linearmodels.train.OptimizerChoice;
-import org.linearmodels.train.Schedule;
+import org.linearmodels.model.OptimizerChoice;
+import org.linearmodels.model.Schedule;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;

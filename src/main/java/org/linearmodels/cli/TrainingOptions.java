@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.io.ProjectFiles;
+import org.linearmodels.model.OptimizerChoice;
+import org.linearmodels.model.Schedule;
+import org.linearmodels.model.TrainingSettings;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.MemoryLog;
-import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.Schedule;
 import org.linearmodels.train.ShuffleSeed;
-import org.linearmodels.train.TrainingSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,7 +39,7 @@ public class TrainingOptions implements AutoCloseable {
     public float learningRate;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
-            converter = OptimizerChoice.Converter.class,
+            converter = OptimizerConverter.class,
             description = "sgd, adam or adamw: the optimisers DJL implements on PyTorch."
                     + " Default: ${DEFAULT-VALUE}.")
     public OptimizerChoice optimizer = OptimizerChoice.SGD;

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.CorruptDataException;
-import org.linearmodels.model.DataProvenance;
 
 /**
  * Loads MNIST and Fashion-MNIST from the verified cache straight into one in-memory tensor per

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.linearmodels.model.DataProvenance;
 
 /**
  * A table of numeric features and a label per row, held in flat Java arrays (a row costs its

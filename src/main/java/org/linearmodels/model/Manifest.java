@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.linearmodels.train.TrainingSettings;
+import org.linearmodels.data.DataProvenance;
 
 /**
  * The {@code manifest.json} beside a checkpoint's parameters: how to rebuild the block, which

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.linearmodels.data.TabularData;
 
 /**
  * The pictures of a binary classifier on two features scaled to about [0.2, 1]: the points by
@@ -26,23 +25,28 @@ public final class TwoFeaturePlots {
      */
     static final int MAX_POINTS = 5000;
 
-    private final TabularData data;
+    private final Points class0;
+    private final Points class1;
     private final String xLabel;
     private final String yLabel;
 
-    public TwoFeaturePlots(TabularData data, String xLabel, String yLabel) {
-        this.data = data;
+    /** One class's points: its name, the first feature and the second of each. */
+    public record Points(String name, double[] x, double[] y) {}
+
+    public TwoFeaturePlots(Points class0, Points class1, String xLabel, String yLabel) {
+        this.class0 = class0;
+        this.class1 = class1;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
     }
 
-    /** The points, coloured by class, under the data's class names. */
+    /** The points, coloured by class, under the classes' names. */
     public Panel scatter(String title) {
         return new Panel(title, xLabel, yLabel, List.of(
-                Series.scatter(data.classNames().get(0), thin(data.column(0, 0f)),
-                        thin(data.column(1, 0f))).withColor(CLASS_0),
-                Series.scatter(data.classNames().get(1), thin(data.column(0, 1f)),
-                        thin(data.column(1, 1f))).withColor(CLASS_1)))
+                Series.scatter(class0.name(), thin(class0.x()), thin(class0.y()))
+                        .withColor(CLASS_0),
+                Series.scatter(class1.name(), thin(class1.x()), thin(class1.y()))
+                        .withColor(CLASS_1)))
                 .withXRange(0.2, 1.05).withYRange(0.2, 1.05);
     }
 

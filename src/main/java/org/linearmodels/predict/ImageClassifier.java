@@ -24,9 +24,9 @@ import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.errors.CorruptDataException;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
-import org.linearmodels.train.CorrectCount;
 
 /**
  * A trained image classifier loaded from its checkpoint directory: classifies image files, or

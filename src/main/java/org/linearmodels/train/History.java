@@ -8,6 +8,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.util.ArrayList;
 import java.util.List;
+import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
 
 /**

@@ -9,6 +9,8 @@ import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.model.Checkpoints;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.model.OptimizerChoice;
+import org.linearmodels.model.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

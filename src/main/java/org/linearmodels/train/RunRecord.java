@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linearmodels.data.DataProvenance;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.DataProvenance;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.model.TrainingSettings;
 
 /**
  * What a run's checkpoint says of itself beside its parameters: the model's shape and head, the

@@ -39,11 +39,8 @@ import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
-import org.linearmodels.train.CorrectCount;
 import org.linearmodels.train.History;
-import org.linearmodels.train.OptimizerChoice;
 import org.linearmodels.train.RunRecord;
-import org.linearmodels.train.TrainingSettings;
 
 class CheckpointsTest {
 

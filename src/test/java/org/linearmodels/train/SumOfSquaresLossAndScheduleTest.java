@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
 import org.junit.jupiter.api.Test;
 import org.linearmodels.LinearRegression.SumOfSquares;
+import org.linearmodels.model.Schedule;
 
 /** T1's loss and the --schedule trackers, against values worked out by hand. */
 class SumOfSquaresLossAndScheduleTest {

@@ -1,4 +1,4 @@
-package org.linearmodels.model;
+package org.linearmodels.data;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.linearmodels.train;
+package org.linearmodels.model;
 
 import ai.djl.training.tracker.Tracker;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.linearmodels.train;
+package org.linearmodels.model;
 
 import ai.djl.training.optimizer.Optimizer;
 

@@ -1,11 +1,9 @@
-package org.linearmodels.train;
+package org.linearmodels.model;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code --optimizer} flag: the optimisers DJL 0.35.1 implements on the PyTorch engine, at a
@@ -17,7 +15,8 @@ public enum OptimizerChoice {
     ADAM,
     ADAMW;
 
-    private static final Set<String> MXNET_ONLY = Set.of("adagrad", "rmsprop", "nag", "adadelta");
+    /** DJL's optimisers written for MXNet only, whose PyTorch update throws. */
+    public static final Set<String> MXNET_ONLY = Set.of("adagrad", "rmsprop", "nag", "adadelta");
 
     /**
      * Builds the optimiser; {@code momentum} (SGD only) may be null for none.
@@ -39,25 +38,5 @@ public enum OptimizerChoice {
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses the flag, explaining the optimisers DJL has only for MXNet. */
-    public static final class Converter implements ITypeConverter<OptimizerChoice> {
-        @Override
-        public OptimizerChoice convert(String value) {
-            String name = value.toLowerCase(Locale.ROOT);
-            if (MXNET_ONLY.contains(name)) {
-                throw new TypeConversionException("'" + value + "' is one of DJL's MXNet-only"
-                        + " optimisers (its PyTorch update is not implemented); use sgd, adam or"
-                        + " adamw");
-            }
-            for (OptimizerChoice choice : values()) {
-                if (choice.toString().equals(name)) {
-                    return choice;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not an optimiser; use sgd,"
-                    + " adam or adamw");
-        }
     }
 }
