@@ -26,8 +26,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
+import org.linearmodels.data.TutorialTables;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.engine.Scalars;
 
@@ -84,7 +84,7 @@ public final class ExamLogistic {
 
     /** {@code open('./data.txt')}: the rows, each score then divided by its column's maximum. */
     public static TabularData data(Path file) {
-        TabularData raw = Tables.twoExams(file);
+        TabularData raw = TutorialTables.twoExams(file);
         return raw.dividedBy(raw.columnMaxima());
     }
 

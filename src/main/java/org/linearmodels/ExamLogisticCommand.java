@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
-import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
+import org.linearmodels.data.TutorialTables;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
@@ -32,8 +32,8 @@ import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.LinearParameterTrace;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.TrainingChart;
+import org.linearmodels.train.TrainingRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -96,7 +96,7 @@ public final class ExamLogisticCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--hand-steps must be at least 0,"
                     + " --log-every at least 1 and --hand-lr positive");
         }
-        float[] maxima = Tables.twoExams(csv).columnMaxima();  // kept in the manifest
+        float[] maxima = TutorialTables.twoExams(csv).columnMaxima();  // kept in the manifest
         TabularData data = ExamLogistic.data(csv);
         TrainingSettings settings = training.toSettings(spec, data.rows());
         training.claimOutputDir();
@@ -164,7 +164,7 @@ public final class ExamLogisticCommand implements Callable<Integer> {
     private Run train(String name, Loss loss, ModelSpec spec, TabularData data,
             TrainingSettings settings, Device device, NDManager manager, boolean keep)
             throws IOException, TranslateException {
-        RunRecord run = new RunRecord(ExamLogistic.NAME, spec, settings)
+        TrainingRun run = new TrainingRun(ExamLogistic.NAME, spec, settings)
                 .description("Tutorial T3: logistic regression on two exam scores, " + name)
                 .data(data.provenance())
                 .option("loss", name)

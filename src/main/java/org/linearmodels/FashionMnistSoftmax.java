@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.data.ImageSplits;
 import org.linearmodels.engine.Engines;
 
 /**
@@ -61,9 +61,9 @@ public final class FashionMnistSoftmax implements AutoCloseable {
         try (NDManager manager = NDManager.newBaseManager()) {
             // train_iter, test_iter = d2l.load_data_fashion_mnist(batch_size)
             DatasetCache cache = new DatasetCache(dataDir);
-            Dataset trainIter = ImageDatasets.training(cache, ImageDataset.FASHION_MNIST,
+            Dataset trainIter = ImageSplits.training(cache, ImageDataset.FASHION_MNIST,
                     BATCH_SIZE, Long.MAX_VALUE, Device.cpu(), manager);
-            Dataset testIter = ImageDatasets.testInBatches(cache, ImageDataset.FASHION_MNIST,
+            Dataset testIter = ImageSplits.testInBatches(cache, ImageDataset.FASHION_MNIST,
                     BATCH_SIZE, Device.cpu(), manager);
             try (FashionMnistSoftmax net = new FashionMnistSoftmax(manager)) {
                 return net.trainCh3(trainIter, testIter, NUM_EPOCHS, LR);

@@ -23,9 +23,9 @@ import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.data.ImageSplits;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
@@ -40,9 +40,9 @@ import org.linearmodels.train.Divergence;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.RunTimer;
 import org.linearmodels.train.TrainingChart;
+import org.linearmodels.train.TrainingRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -137,16 +137,16 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
                 dataset.classNames(), ImageNormalizer.Style.FASHION_MNIST.name());
         Manifest manifest;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            RandomAccessDataset train = ImageDatasets.training(cache, dataset,
+            RandomAccessDataset train = ImageSplits.training(cache, dataset,
                     settings.batchSize(), limit, device, manager);
-            RandomAccessDataset test = ImageDatasets.testInBatches(cache, dataset,
+            RandomAccessDataset test = ImageSplits.testInBatches(cache, dataset,
                     settings.batchSize(), device, manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
-            RunRecord run = new RunRecord(FashionMnistSoftmax.NAME, model, settings)
+            TrainingRun run = new TrainingRun(FashionMnistSoftmax.NAME, model, settings)
                     .description("Tutorial T5: softmax regression on Fashion-MNIST, " + mode
                             + (mode.scratch() ? " with the " + updater + " updater" : ""))
-                    .data(ImageDatasets.provenance(dataset, train.size()))
+                    .data(ImageSplits.provenance(dataset, train.size()))
                     .option("mode", mode)
                     .option("updater", mode.scratch() ? updater : "trainer")
                     .option("device", device)
@@ -177,7 +177,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
         System.out.println("Tutorial bars (train loss < 0.5, both accuracies in (0.7, 1]): "
                 + (met ? "met" : "NOT met"));
         timer.lap("pictures");
-        Checkpoints.updateManifest(training.outputDir, manifest.withTimings(timer.seconds()));
+        CheckpointFiles.updateManifest(training.outputDir, manifest.withTimings(timer.seconds()));
         logger.info("Wall time: {}", timer.summary());
         logger.info("Saved {} with {}, {} and {} in {}", manifest.paramsFile(),
                 Manifest.FILE_NAME, TrainingChart.FILE, PREDICTIONS_FILE, training.outputDir);
@@ -185,7 +185,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
     }
 
     /** d2l's train_ch3 through the lesson's epoch, timed and recorded every epoch. */
-    private Manifest trainFromScratch(RunRecord run, History history, TrainingChart chart,
+    private Manifest trainFromScratch(TrainingRun run, History history, TrainingChart chart,
             RandomAccessDataset train, Dataset test, NDManager manager)
             throws IOException, TranslateException {
         TrainingSettings settings = run.settings();
@@ -207,7 +207,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
             }
             var parameters = net.linearParameters();
             Divergence.checkParameters(parameters, history.last().epoch());
-            Manifest saved = Checkpoints.saveLinear(parameters.get(0), parameters.get(1),
+            Manifest saved = CheckpointFiles.saveLinear(parameters.get(0), parameters.get(1),
                     training.outputDir, run.manifest(history.records()));
             chart.awaitDrawn();  // the last drawing ran on its own thread during the save
             return saved;

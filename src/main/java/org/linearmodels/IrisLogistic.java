@@ -8,8 +8,8 @@ import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
+import org.linearmodels.data.TutorialTables;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.engine.Scalars;
 
@@ -65,7 +65,7 @@ public final class IrisLogistic implements AutoCloseable {
      * @param csv an iris.csv laid out as scikit-learn's; null for the bundled copy
      */
     public static NDArray[] data(NDManager manager, Path csv) {
-        TabularData iris = Tables.iris(csv);
+        TabularData iris = TutorialTables.iris(csv);
         return new NDArray[] {iris.featureArray(manager), iris.labelArray(manager)};
     }
 

@@ -23,10 +23,10 @@ import org.linearmodels.cli.ModeOption;
 import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
-import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
+import org.linearmodels.data.TutorialTables;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
@@ -37,8 +37,8 @@ import org.linearmodels.train.Divergence;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.TrainingChart;
+import org.linearmodels.train.TrainingRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -101,13 +101,13 @@ public final class IrisLogisticCommand implements Callable<Integer> {
                     "--log-every must be at least 1, got " + logEvery);
         }
         mode.checkResume(resume, spec);
-        TabularData data = Tables.iris(csv);
+        TabularData data = TutorialTables.iris(csv);
         TrainingSettings settings = training.toSettings(spec, data.rows());
         training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
         ModelSpec model = new ModelSpec(List.of((long) data.featureCount()), 1,
                 ModelSpec.Head.SIGMOID, null, data.classNames());
-        RunRecord run = new RunRecord(IrisLogistic.NAME, model, settings)
+        TrainingRun run = new TrainingRun(IrisLogistic.NAME, model, settings)
                 .description("Tutorial T2: binary logistic regression on the first 100 Iris rows")
                 .data(data.provenance())
                 .option("mode", mode)
@@ -136,7 +136,7 @@ public final class IrisLogisticCommand implements Callable<Integer> {
     }
 
     /** The lesson's loop, each epoch timed, recorded and logged. */
-    private Manifest trainFromScratch(TabularData data, RunRecord run, History history,
+    private Manifest trainFromScratch(TabularData data, TrainingRun run, History history,
             TrainingChart chart, NDManager manager) throws IOException {
         TrainingSettings settings = run.settings();
         var summary = new EpochSummaryLog(history, logEvery, settings.epochs());
@@ -153,7 +153,7 @@ public final class IrisLogisticCommand implements Callable<Integer> {
             chart.update();
             Divergence.checkParameters(List.of(lesson.weight(), lesson.bias()),
                     history.last().epoch());
-            Manifest saved = Checkpoints.saveLinear(lesson.weight(), lesson.bias(),
+            Manifest saved = CheckpointFiles.saveLinear(lesson.weight(), lesson.bias(),
                     training.outputDir, run.manifest(history.records()));
             chart.awaitDrawn();  // the drawing ran on its own thread during the save
             return saved;
@@ -161,7 +161,7 @@ public final class IrisLogisticCommand implements Callable<Integer> {
     }
 
     /** The same model as DJL's Linear(1) and SigmoidBinaryCrossEntropyLoss on the logits. */
-    private Manifest trainWithTrainer(TabularData data, RunRecord run, Resume from,
+    private Manifest trainWithTrainer(TabularData data, TrainingRun run, Resume from,
             History history, TrainingChart chart, NDManager manager)
             throws IOException, TranslateException {
         TrainingSettings settings = run.settings();

@@ -16,19 +16,19 @@ import org.linearmodels.cli.FeaturePredictorCommand;
 import org.linearmodels.cli.ResumeOption;
 import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
-import org.linearmodels.data.Tables;
 import org.linearmodels.data.TabularData;
+import org.linearmodels.data.TutorialTables;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.model.TrainingSettings;
-import org.linearmodels.predict.TabularPredictor;
+import org.linearmodels.predict.FeaturePredictor;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
 import org.linearmodels.train.LinearParameterTrace;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
+import org.linearmodels.train.TrainingRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -74,11 +74,11 @@ public final class LinearRegressionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, TranslateException {
         // the lesson's data, as a table for its row count and its provenance
-        TabularData data = Tables.lineYEqualsTwoX();
+        TabularData data = TutorialTables.lineYEqualsTwoX();
         TrainingSettings settings = training.toSettings(spec, data.rows());
         training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
-        RunRecord run = new RunRecord(LinearRegression.NAME, MODEL, settings)
+        TrainingRun run = new TrainingRun(LinearRegression.NAME, MODEL, settings)
                 .description("Tutorial T1: linear regression on y = 2x")
                 .data(data.provenance())
                 .option("loss", "sum of squared errors")
@@ -117,7 +117,7 @@ public final class LinearRegressionCommand implements Callable<Integer> {
                     training.outputDir.resolve(CURVES_FILE));
 
             // beyond the tutorial: the trained model's answers for new x
-            List<float[]> answers = TabularPredictor.predict(model, checkpoint.saved(),
+            List<float[]> answers = FeaturePredictor.predict(model, checkpoint.saved(),
                     inputs.stream().map(x -> new float[] {x}).toList());
             for (int i = 0; i < inputs.size(); i++) {
                 System.out.printf(Locale.ROOT, "Prediction for x = %s: %.4f%n",

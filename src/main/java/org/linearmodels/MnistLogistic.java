@@ -27,7 +27,7 @@ import java.nio.file.Path;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.data.ImageSplits;
 import org.linearmodels.engine.Engines;
 
 /**
@@ -60,9 +60,9 @@ public final class MnistLogistic {
         try (NDManager manager = NDManager.newBaseManager()) {
             // MNIST dataset (images and labels) and the data loaders
             DatasetCache cache = new DatasetCache(dataDir);
-            Dataset trainLoader = ImageDatasets.training(cache, ImageDataset.MNIST, BATCH_SIZE,
+            Dataset trainLoader = ImageSplits.training(cache, ImageDataset.MNIST, BATCH_SIZE,
                     Long.MAX_VALUE, Device.cpu(), manager);
-            Dataset testLoader = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
+            Dataset testLoader = ImageSplits.testInBatches(cache, ImageDataset.MNIST,
                     BATCH_SIZE, Device.cpu(), manager);
             try (Model model = model(Device.cpu());
                     Trainer trainer = trainer(model, config(LEARNING_RATE))) {

@@ -23,9 +23,9 @@ import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.data.ImageSplits;
 import org.linearmodels.engine.Engines;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
@@ -36,11 +36,11 @@ import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.History;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
 import org.linearmodels.train.RunTimer;
 import org.linearmodels.train.StepLog;
 import org.linearmodels.train.TrackedLoss;
 import org.linearmodels.train.TrainingChart;
+import org.linearmodels.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,15 +103,15 @@ public final class MnistLogisticCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             DatasetCache cache = new DatasetCache(data.resolveDataDir());
             long limit = data.resolveLimit(spec);
-            RandomAccessDataset train = ImageDatasets.training(cache, ImageDataset.MNIST,
+            RandomAccessDataset train = ImageSplits.training(cache, ImageDataset.MNIST,
                     settings.batchSize(), limit, device, manager);
-            RandomAccessDataset test = ImageDatasets.testInBatches(cache, ImageDataset.MNIST,
+            RandomAccessDataset test = ImageSplits.testInBatches(cache, ImageDataset.MNIST,
                     settings.batchSize(), device, manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
-            RunRecord run = new RunRecord(MnistLogistic.NAME, MODEL, settings)
+            TrainingRun run = new TrainingRun(MnistLogistic.NAME, MODEL, settings)
                     .description("Tutorial T4: multinomial logistic regression on MNIST")
-                    .data(ImageDatasets.provenance(ImageDataset.MNIST, train.size()))
+                    .data(ImageSplits.provenance(ImageDataset.MNIST, train.size()))
                     .option("device", device)
                     .option("limit", limit == Long.MAX_VALUE ? "all" : limit)
                     .option("preset", preset == null ? "tutorial" : preset);
@@ -126,7 +126,7 @@ public final class MnistLogisticCommand implements Callable<Integer> {
                     "Accuracy of the model on the %d test images: %.2f %%%n", test.size(),
                     100 * history.last().testAccuracy());
             timer.lap("training");
-            Checkpoints.updateManifest(training.outputDir,
+            CheckpointFiles.updateManifest(training.outputDir,
                     manifest.withTimings(timer.seconds()));
         }
         return 0;
@@ -139,7 +139,7 @@ public final class MnistLogisticCommand implements Callable<Integer> {
      *
      * @param logEvery steps between two of the tutorial's step lines; 0 for none
      */
-    static Manifest train(RunRecord run, Resume from, History history, TrainingChart chart,
+    static Manifest train(TrainingRun run, Resume from, History history, TrainingChart chart,
             TrainingOptions training, int logEvery, RandomAccessDataset train, Dataset test,
             Device device) throws IOException, TranslateException {
         TrainingSettings settings = run.settings();

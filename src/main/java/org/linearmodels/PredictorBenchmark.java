@@ -23,7 +23,7 @@ import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.data.ImageSplits;
 import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.io.ProjectFiles;
@@ -133,7 +133,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
     private List<float[]> testImages() {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            ArrayDataset test = ImageDatasets.test(cache, ImageDataset.MNIST,
+            ArrayDataset test = ImageSplits.test(cache, ImageDataset.MNIST,
                     data.resolveLimit(spec), Device.cpu(), manager);
             float[] all = test.getByRange(manager, 0, test.size()).getData().singletonOrThrow()
                     .toFloatArray();

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.linearmodels.io.ProjectFiles;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
-import org.linearmodels.predict.TabularPredictor;
+import org.linearmodels.predict.FeaturePredictor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,9 +72,9 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
             rows.add(row);
         }
         Device device = engine.predictionDevice(spec);
-        try (TabularPredictor predictor = TabularPredictor.load(modelDir, modelName,
+        try (FeaturePredictor predictor = FeaturePredictor.load(modelDir, modelName,
                 trainCommand, device)) {
-            Checkpoints.requireKind(modelDir, predictor.manifest(), trainCommand,
+            CheckpointFiles.requireKind(modelDir, predictor.manifest(), trainCommand,
                     List.of((long) width), 1, head);
             List<float[]> answers = predictor.predict(rows);
             for (int i = 0; i < rows.size(); i++) {

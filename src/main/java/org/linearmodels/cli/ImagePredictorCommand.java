@@ -11,9 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.data.ImageDatasets;
+import org.linearmodels.data.ImageSplits;
 import org.linearmodels.io.ProjectFiles;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.predict.ImageClassifier;
 import org.linearmodels.predict.ImageNormalizer;
@@ -78,7 +78,7 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
         Device device = engine.predictionDevice(spec);
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, modelName,
                 trainCommand, device, style)) {
-            Checkpoints.requireKind(modelDir, classifier.manifest(), trainCommand,
+            CheckpointFiles.requireKind(modelDir, classifier.manifest(), trainCommand,
                     ModelSpec.FRAMED_PICTURE, dataset.classNames().size(), ModelSpec.Head.SOFTMAX);
             if (images.isEmpty()) {
                 printTestAccuracy(classifier, device, limit);
@@ -95,7 +95,7 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
     private void printTestAccuracy(ImageClassifier classifier, Device device, long limit) {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            RandomAccessDataset test = ImageDatasets.test(cache, dataset, limit, device, manager);
+            RandomAccessDataset test = ImageSplits.test(cache, dataset, limit, device, manager);
             double accuracy = classifier.accuracy(test, manager);
             System.out.printf(Locale.ROOT, "Accuracy of the model on the %d test images: %.2f %%%n",
                     test.size(), 100 * accuracy);

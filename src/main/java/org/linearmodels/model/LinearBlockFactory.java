@@ -96,7 +96,7 @@ public final class LinearBlockFactory implements BlockFactory {
 
     private static Manifest readManifest(Path directory, String hint) {
         Path file = directory.resolve(Manifest.FILE_NAME);
-        Manifest manifest = Checkpoints.readManifest(directory, hint);
+        Manifest manifest = CheckpointFiles.readManifest(directory, hint);
         String problem = manifest.model().problem();
         if (problem != null) {
             throw new CheckpointException(file + " describes no usable model: "

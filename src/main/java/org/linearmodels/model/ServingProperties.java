@@ -6,7 +6,7 @@ import java.util.Locale;
  * The {@code serving.properties} that makes a checkpoint directory a DJL model directory: DJL's
  * {@code Criteria} (and DJL Serving) read it to learn the engine, the {@link LinearBlockFactory}
  * that rebuilds and verifies the block, and the translator factory. Written beside the manifest
- * by {@link Checkpoints#save}.
+ * by {@link CheckpointFiles#save}.
  */
 public final class ServingProperties {
 

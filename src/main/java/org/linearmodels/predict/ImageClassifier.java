@@ -23,7 +23,7 @@ import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.errors.CorruptDataException;
 import org.linearmodels.model.Checkpoint;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
@@ -55,9 +55,9 @@ public final class ImageClassifier implements AutoCloseable {
      */
     public static ImageClassifier load(Path directory, String name, String trainHint,
             Device device, ImageNormalizer.Style style) {
-        Checkpoint checkpoint = Checkpoints.load(directory, name, trainHint, device);
+        Checkpoint checkpoint = CheckpointFiles.load(directory, name, trainHint, device);
         try {
-            Checkpoints.requireKind(directory, checkpoint.manifest(), trainHint,
+            CheckpointFiles.requireKind(directory, checkpoint.manifest(), trainHint,
                     ModelSpec.FRAMED_PICTURE, 0, ModelSpec.Head.SOFTMAX);
         } catch (CheckpointException e) {
             checkpoint.close();

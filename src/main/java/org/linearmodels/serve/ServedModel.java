@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
 import org.linearmodels.model.Checkpoint;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.predict.BlankPictureException;
@@ -35,7 +35,7 @@ import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.predict.PredictorPool;
 
 /**
- * One model directory loaded for serving, through DJL's Criteria ({@link Checkpoints#load}),
+ * One model directory loaded for serving, through DJL's Criteria ({@link CheckpointFiles#load}),
  * with a pool of DJL Predictors so that any number of requests predict at once. It turns a
  * request body into the model's input (a picture's bytes, or a JSON array of numbers), checks
  * it, and answers JSON; every unusable body is an {@link ApiError} naming the problem.
@@ -68,8 +68,8 @@ public final class ServedModel implements AutoCloseable {
     /** Loads the model directory {@code directory}, whatever model it holds. */
     public static ServedModel load(Path directory, Device device) {
         String hint = "train it again (scripts/reproduce rebuilds models/)";
-        Manifest manifest = Checkpoints.readManifest(directory, hint);
-        return new ServedModel(Checkpoints.load(directory, manifest.name(), hint, device));
+        Manifest manifest = CheckpointFiles.readManifest(directory, hint);
+        return new ServedModel(CheckpointFiles.load(directory, manifest.name(), hint, device));
     }
 
     public String name() {

@@ -4,17 +4,17 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.nio.file.Path;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 
 /**
  * The tutorials' {@code torch.save(model.state_dict(), ...)}, every so many epochs and after the
  * last: DJL's {@code model.save} into a temporary directory, then renamed into place beside its
- * manifest ({@link Checkpoints#save}), so a crash leaves the previous checkpoint whole.
+ * manifest ({@link CheckpointFiles#save}), so a crash leaves the previous checkpoint whole.
  */
 public final class CheckpointSaver extends TrainingListenerAdapter {
 
-    private final RunRecord run;
+    private final TrainingRun run;
     private final History history;
     private final Path directory;
     private final int every;
@@ -25,7 +25,7 @@ public final class CheckpointSaver extends TrainingListenerAdapter {
      * @param every epochs between two checkpoints; the last epoch of {@code epochs} is always
      *     saved
      */
-    public CheckpointSaver(RunRecord run, History history, Path directory, int every,
+    public CheckpointSaver(TrainingRun run, History history, Path directory, int every,
             int epochs) {
         this.run = run;
         this.history = history;
@@ -40,7 +40,7 @@ public final class CheckpointSaver extends TrainingListenerAdapter {
         if (epoch % every == 0 || epoch == epochs) {
             Divergence.checkParameters(trainer.getModel().getBlock().getParameters().values()
                     .stream().map(Parameter::getArray).toList(), epoch);
-            saved = Checkpoints.save(trainer.getModel(), directory,
+            saved = CheckpointFiles.save(trainer.getModel(), directory,
                     run.manifest(history.records()));
         }
     }
@@ -51,6 +51,6 @@ public final class CheckpointSaver extends TrainingListenerAdapter {
      */
     public Manifest saved() {
         return saved != null ? saved
-                : Checkpoints.readManifest(directory, run.name(), "train without --resume");
+                : CheckpointFiles.readManifest(directory, run.name(), "train without --resume");
     }
 }

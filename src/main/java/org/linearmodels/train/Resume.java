@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.linearmodels.errors.CheckpointException;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.OptimizerChoice;
@@ -42,11 +42,11 @@ public final class Resume {
      * The checkpoint in {@code directory} when {@code resume}, checked against {@code run};
      * otherwise a fresh start.
      */
-    public static Resume from(boolean resume, Path directory, RunRecord run) {
+    public static Resume from(boolean resume, Path directory, TrainingRun run) {
         if (!resume) {
             return FRESH;
         }
-        Manifest saved = Checkpoints.readManifest(directory, run.name(), HINT);
+        Manifest saved = CheckpointFiles.readManifest(directory, run.name(), HINT);
         if (!saved.model().equals(run.model())) {
             throw new CheckpointException(directory + " holds a " + run.name()
                     + " checkpoint of another shape (" + saved.model() + "), not the "
@@ -73,14 +73,14 @@ public final class Resume {
      */
     public void restore(Model model, int epochs) {
         if (from != null) {
-            Checkpoints.restoreInto(model, directory, HINT);
+            CheckpointFiles.restoreInto(model, directory, HINT);
             logger.info("Resuming from epoch {} of {} ({})", from.epoch(), epochs,
                     directory.resolve(from.paramsFile()));
         }
     }
 
     /** Says where a resumed run cannot end as an uninterrupted one would. */
-    private static void warnAboutDifferences(Manifest saved, RunRecord run) {
+    private static void warnAboutDifferences(Manifest saved, TrainingRun run) {
         TrainingSettings before = saved.training();
         TrainingSettings now = run.settings();
         List<String> changed = new ArrayList<>();

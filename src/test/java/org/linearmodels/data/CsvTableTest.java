@@ -30,7 +30,7 @@ class CsvTableTest {
     private CorruptDataException refusedExams(String text) throws IOException {
         Path csv = temp.resolve("exams.csv");
         Files.writeString(csv, text, StandardCharsets.UTF_8);
-        return assertThrows(CorruptDataException.class, () -> Tables.twoExams(csv));
+        return assertThrows(CorruptDataException.class, () -> TutorialTables.twoExams(csv));
     }
 
     @Test
@@ -53,7 +53,7 @@ class CsvTableTest {
         Files.writeString(csv, "150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n"
                 + "7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n4.9,3.0,1.4,0.2,0.5\n");
         CorruptDataException error = assertThrows(CorruptDataException.class,
-                () -> Tables.iris(csv));
+                () -> TutorialTables.iris(csv));
         assertEquals(csv + " line 5, column class: the label 0.5 is not one of 0, 1, 2.",
                 error.getMessage());
     }
@@ -62,7 +62,7 @@ class CsvTableTest {
     void aLeadingByteOrderMarkIsNotPartOfTheFirstNumber() throws IOException {
         Path csv = temp.resolve("exams.csv");
         Files.writeString(csv, "\uFEFF34.62,78.02,0\n30.28,43.89,1\n", StandardCharsets.UTF_8);
-        TabularData data = Tables.twoExams(csv);
+        TabularData data = TutorialTables.twoExams(csv);
         assertEquals(2, data.rows());
         assertEquals(34.62f, data.features()[0]);
     }
@@ -71,13 +71,13 @@ class CsvTableTest {
     void theMd5IsTheWholeFilesAsBefore() throws IOException {
         byte[] bytes = "34.62,78.02,0\n30.28,43.89,1\n\n\n".getBytes(StandardCharsets.UTF_8);
         Path csv = Files.write(temp.resolve("exams.csv"), bytes);
-        assertEquals(Checksums.md5(bytes), Tables.twoExams(csv).md5());
+        assertEquals(Checksums.md5(bytes), TutorialTables.twoExams(csv).md5());
     }
 
     @Test
     void aDirectoryIsNotCalledUnreadable() {
         DataUnavailableException error = assertThrows(DataUnavailableException.class,
-                () -> Tables.twoExams(temp));
+                () -> TutorialTables.twoExams(temp));
         assertEquals(temp + " is a directory, not a CSV file; give the file's path.",
                 error.getMessage());
     }
@@ -86,7 +86,7 @@ class CsvTableTest {
     void aMissingFileSaysSoInWords() {
         Path csv = temp.resolve("nowhere.csv");
         DataUnavailableException error = assertThrows(DataUnavailableException.class,
-                () -> Tables.twoExams(csv));
+                () -> TutorialTables.twoExams(csv));
         assertEquals(csv + " cannot be read: it does not exist; check the path.",
                 error.getMessage());
     }
@@ -138,7 +138,7 @@ class CsvTableTest {
 
         public static void main(String[] args) {
             try {
-                System.out.println(Tables.twoExams(Path.of(args[0])).rows() + " rows");
+                System.out.println(TutorialTables.twoExams(Path.of(args[0])).rows() + " rows");
             } catch (CorruptDataException e) {
                 System.err.println("error: " + e.getMessage());
                 System.exit(ExitCode.DATA_CORRUPT.code());

@@ -22,7 +22,7 @@ import org.linearmodels.cli.ExitCode;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.DivergedException;
 import org.linearmodels.model.Checkpoint;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 
 class DivergenceTest {
@@ -91,7 +91,8 @@ class DivergenceTest {
                 "--lr", "1e38", "--resume");
         assertEquals(ExitCode.DIVERGED.code(), diverged.exitCode(), diverged.out());
         assertTrue(diverged.errLines().get(0).contains("at epoch 2, step "), diverged.err());
-        try (Checkpoint checkpoint = Checkpoints.load(dir, MnistLogistic.NAME, "", Device.cpu())) {
+        try (Checkpoint checkpoint = CheckpointFiles.load(dir, MnistLogistic.NAME, "",
+                Device.cpu())) {
             assertEquals(1, checkpoint.manifest().epoch());
         }
     }

@@ -18,7 +18,7 @@ import org.linearmodels.TrainedMnist;
 import org.linearmodels.io.HaltPoint;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.model.Checkpoint;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 
 /**
@@ -50,7 +50,7 @@ class ResumeTest {
                     List.of("-D" + HaltPoint.PROPERTY + "=" + kill.point() + "@" + kill.epoch()),
                     MnistLogistic.class, withOutput(args, interrupted));
             assertEquals(HaltPoint.STATUS, child.code(), "halted at " + kill + ": " + child.err());
-            try (Checkpoint checkpoint = Checkpoints.load(interrupted, MnistLogistic.NAME, "",
+            try (Checkpoint checkpoint = CheckpointFiles.load(interrupted, MnistLogistic.NAME, "",
                     Device.cpu())) {
                 assertEquals(kill.savedEpoch(), checkpoint.manifest().epoch(), kill.toString());
                 assertEquals(checkpoint.manifest().epoch(), checkpoint.manifest().history().size());
@@ -106,7 +106,8 @@ class ResumeTest {
         Files.createDirectories(copy.resolve(".saving-123"));
         Files.writeString(copy.resolve(".saving-123/mnist-logistic-0004.params"), "half");
         Files.writeString(copy.resolve("mnist-logistic-0004.params"), "orphan of a killed save");
-        try (Checkpoint checkpoint = Checkpoints.load(copy, MnistLogistic.NAME, "", Device.cpu())) {
+        try (Checkpoint checkpoint = CheckpointFiles.load(copy, MnistLogistic.NAME, "",
+                Device.cpu())) {
             assertEquals(3, checkpoint.manifest().epoch(), "the manifest's epoch is loaded");
         }
         CommandResult resumed = TrainedMnist.train(copy, "--limit", "5000", "--epochs", "4",

@@ -33,7 +33,7 @@ import org.linearmodels.io.WriteFailure;
  * to a temporary file and renamed into place, then the manifest likewise, so a process killed
  * at any moment leaves the previous checkpoint loadable.
  */
-public final class Checkpoints {
+public final class CheckpointFiles {
 
     private static final String TEMP_PREFIX = ".saving-";
 
@@ -41,7 +41,7 @@ public final class Checkpoints {
     private static final String KEPT = "The checkpoint saved there before, if any, is intact;"
             + " make room or choose another --output-dir.";
 
-    private Checkpoints() {}
+    private CheckpointFiles() {}
 
     /**
      * Writes {@code model}'s parameters and {@code manifest} into {@code directory}; the

@@ -8,24 +8,24 @@ import java.nio.file.Path;
 import java.util.List;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.model.Checkpoint;
-import org.linearmodels.model.Checkpoints;
+import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 
 /** A tabular model (T1, T2, T3) loaded from its checkpoint, answering rows of features. */
-public final class TabularPredictor implements AutoCloseable {
+public final class FeaturePredictor implements AutoCloseable {
 
     private final Checkpoint checkpoint;
 
-    private TabularPredictor(Checkpoint checkpoint) {
+    private FeaturePredictor(Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
     }
 
     /**
      * @param trainHint the command that trains the model, for the error when there is none
      */
-    public static TabularPredictor load(Path directory, String name, String trainHint,
+    public static FeaturePredictor load(Path directory, String name, String trainHint,
             Device device) {
-        return new TabularPredictor(Checkpoints.load(directory, name, trainHint, device));
+        return new FeaturePredictor(CheckpointFiles.load(directory, name, trainHint, device));
     }
 
     /** Answers for a model already in memory, e.g. right after training. */

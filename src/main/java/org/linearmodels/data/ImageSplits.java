@@ -25,9 +25,9 @@ import org.linearmodels.errors.CorruptDataException;
  * index, as the PyTorch tutorials' in-memory variant slices its tensor; the models flatten their
  * (1, 28, 28) input, so rows fit them as they are.
  */
-public final class ImageDatasets {
+public final class ImageSplits {
 
-    private ImageDatasets() {}
+    private ImageSplits() {}
 
     /** Where a model's training data came from, for its manifest. */
     public static DataProvenance provenance(ImageDataset dataset, long trainExamples) {

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 import org.linearmodels.errors.CorruptDataException;
 
 /** The small tables the tutorials train on: y = 2x, Iris, and the two exam scores. */
-public final class Tables {
+public final class TutorialTables {
 
     public static final String IRIS_FILE = "iris.csv";
     public static final String EXAMS_FILE = "two-exams.txt";
@@ -18,7 +18,7 @@ public final class Tables {
     private static final CsvTable.Layout EXAMS = new CsvTable.Layout(0,
             List.of("score1", "score2", "admitted"), List.of(0, 1));
 
-    private Tables() {}
+    private TutorialTables() {}
 
     /** T1's three points on y = 2x. */
     public static TabularData lineYEqualsTwoX() {

@@ -40,9 +40,9 @@ import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.History;
-import org.linearmodels.train.RunRecord;
+import org.linearmodels.train.TrainingRun;
 
-class CheckpointsTest {
+class CheckpointFilesTest {
 
     private static final String NAME = "toy-classifier";
     private static final String HINT = "train the toy";
@@ -83,7 +83,7 @@ class CheckpointsTest {
             DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
                     .optOptimizer(settings.newOptimizer(4, 0))
                     .addTrainingListeners(history, new CheckpointSaver(
-                            new RunRecord(NAME, SPEC, settings), history, dir, 1, 2));
+                            new TrainingRun(NAME, SPEC, settings), history, dir, 1, 2));
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(SPEC.batchShape(1));
                 EasyTrain.fit(trainer, 2, data, null);
@@ -100,7 +100,7 @@ class CheckpointsTest {
     @Test
     void saveThenLoadGivesIdenticalPredictions() throws Exception {
         float[] trained = trainAndPredict();
-        try (Checkpoint loaded = Checkpoints.load(dir, NAME, HINT, Device.cpu())) {
+        try (Checkpoint loaded = CheckpointFiles.load(dir, NAME, HINT, Device.cpu())) {
             assertArrayEquals(trained, forward(loaded.model()));
             assertEquals(2, loaded.manifest().epoch());
         }
@@ -121,7 +121,7 @@ class CheckpointsTest {
             file.write(0x7f);
         }
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+                () -> CheckpointFiles.load(dir, NAME, HINT, Device.cpu()));
         assertTrue(e.getMessage().startsWith(params + " is damaged"), e.getMessage());
     }
 
@@ -129,7 +129,7 @@ class CheckpointsTest {
     void anotherModelsCheckpointIsRefused() throws Exception {
         trainAndPredict();
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(dir, "mnist-logistic", HINT, Device.cpu()));
+                () -> CheckpointFiles.load(dir, "mnist-logistic", HINT, Device.cpu()));
         assertTrue(e.getMessage().startsWith(dir + " holds a 'toy-classifier' checkpoint, not"
                 + " 'mnist-logistic'"), e.getMessage());
     }
@@ -147,7 +147,7 @@ class CheckpointsTest {
                 manifest.history(), manifest.versions(), manifest.createdAt(), null);
         Files.writeString(file, edited.toJson());
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+                () -> CheckpointFiles.load(dir, NAME, HINT, Device.cpu()));
         assertTrue(e.getMessage().contains("holds a weight of shape (3, 16) but manifest.json"
                 + " describes (5, 16)"), e.getMessage());
     }
@@ -157,7 +157,7 @@ class CheckpointsTest {
         trainAndPredict();
         Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"name\": ");
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+                () -> CheckpointFiles.load(dir, NAME, HINT, Device.cpu()));
         assertEquals(dir.resolve(Manifest.FILE_NAME) + " is not a valid manifest (the file ends"
                 + " early (truncated)); it was edited or damaged. Train again: " + HINT + ".",
                 e.getMessage());
@@ -168,7 +168,7 @@ class CheckpointsTest {
         trainAndPredict();
         Files.writeString(dir.resolve(Manifest.FILE_NAME), "<html>not a manifest</html>");
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+                () -> CheckpointFiles.load(dir, NAME, HINT, Device.cpu()));
         assertEquals(dir.resolve(Manifest.FILE_NAME) + " is not a valid manifest (it is not"
                 + " a JSON object); it was edited or damaged. Train again: " + HINT + ".",
                 e.getMessage());
@@ -186,7 +186,7 @@ class CheckpointsTest {
         Files.writeString(dir.resolve(Manifest.FILE_NAME), manifest.withParams(
                 manifest.paramsFile(), Checksums.sha256(params)).toJson());
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(dir, NAME, HINT, Device.cpu()));
+                () -> CheckpointFiles.load(dir, NAME, HINT, Device.cpu()));
         assertEquals("cannot load " + params + ": the file ends early (truncated). Train again: "
                 + HINT + ".", e.getMessage());
     }
@@ -195,7 +195,7 @@ class CheckpointsTest {
     void aModelDirectoryThatIsAFileSaysSo() throws IOException {
         Path file = Files.writeString(dir.resolve("model"), "x");
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> Checkpoints.load(file, NAME, HINT, Device.cpu()));
+                () -> CheckpointFiles.load(file, NAME, HINT, Device.cpu()));
         assertEquals(file + " is a file, not a model directory; give the directory a trainer"
                 + " wrote (its --output-dir).", e.getMessage());
     }

@@ -18,7 +18,7 @@ import org.linearmodels.model.TrainingSettings;
  * {@code .params} file holds the parameters alone; this provenance is the project's, written
  * into the manifest.
  */
-public final class RunRecord {
+public final class TrainingRun {
 
     private final String name;
     private final ModelSpec model;
@@ -27,7 +27,7 @@ public final class RunRecord {
     private String description = "";
     private DataProvenance data;
 
-    public RunRecord(String name, ModelSpec model, TrainingSettings settings) {
+    public TrainingRun(String name, ModelSpec model, TrainingSettings settings) {
         this.name = name;
         this.model = model;
         this.settings = settings;
@@ -50,18 +50,18 @@ public final class RunRecord {
     }
 
     /** A sentence for the manifest, e.g. which tutorial this reproduces. */
-    public RunRecord description(String value) {
+    public TrainingRun description(String value) {
         description = value;
         return this;
     }
 
-    public RunRecord data(DataProvenance value) {
+    public TrainingRun data(DataProvenance value) {
         data = value;
         return this;
     }
 
     /** A driver-specific setting recorded in the manifest. */
-    public RunRecord option(String key, Object value) {
+    public TrainingRun option(String key, Object value) {
         options.put(key, String.valueOf(value));
         return this;
     }
