@@ -28,6 +28,7 @@ import org.linearmodels.engine.Engines;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
+import org.linearmodels.model.Framing;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.model.OptimizerChoice;
@@ -35,7 +36,6 @@ import org.linearmodels.model.Schedule;
 import org.linearmodels.model.TrainingSettings;
 import org.linearmodels.plot.ImageGrid;
 import org.linearmodels.predict.ImageClassifier;
-import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.Divergence;
 import org.linearmodels.train.EpochSummaryLog;
 import org.linearmodels.train.History;
@@ -134,7 +134,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
         ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,
-                dataset.classNames(), ImageNormalizer.Style.FASHION_MNIST.name());
+                dataset.classNames(), Framing.FASHION_MNIST);
         Manifest manifest;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             RandomAccessDataset train = ImageSplits.training(cache, dataset,
@@ -219,7 +219,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
             throws IOException, TranslateException {
         try (ImageClassifier classifier = ImageClassifier.load(training.outputDir,
                 FashionMnistSoftmax.NAME, Cli.command(FashionMnistSoftmax.class), device,
-                ImageNormalizer.Style.FASHION_MNIST);
+                Framing.FASHION_MNIST);
                 Batch first = test.getData(manager).iterator().next()) {
             NDArray images = first.getData().singletonOrThrow().get(":" + SHOWN);
             ImageGrid.savePredictions(images.toFloatArray(),

@@ -4,7 +4,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.ImagePredictorCommand;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.predict.ImageNormalizer;
+import org.linearmodels.model.Framing;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,7 +21,7 @@ public final class FashionPredictor extends ImagePredictorCommand {
 
     public FashionPredictor() {
         super(FashionMnistSoftmax.NAME, Cli.command(FashionMnistSoftmax.class),
-                ImageDataset.FASHION_MNIST, ImageNormalizer.Style.FASHION_MNIST);
+                ImageDataset.FASHION_MNIST, Framing.FASHION_MNIST);
     }
 
     public static void main(String[] args) {

@@ -27,12 +27,12 @@ import org.linearmodels.data.ImageSplits;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
+import org.linearmodels.model.Framing;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.model.OptimizerChoice;
 import org.linearmodels.model.Schedule;
 import org.linearmodels.model.TrainingSettings;
-import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.History;
 import org.linearmodels.train.Resume;
@@ -61,7 +61,7 @@ public final class MnistLogisticCommand implements Callable<Integer> {
     /** What a predictor needs to rebuild the lesson's block and read its answers. */
     static final ModelSpec MODEL = new ModelSpec(List.of(1L, 28L, 28L), 10,
             ModelSpec.Head.SOFTMAX, null, ImageDataset.MNIST.classNames(),
-            ImageNormalizer.Style.MNIST.name());
+            Framing.MNIST);
 
     /** The fastest way found to MNIST's best linear accuracy (docs/BENCHMARKS.md). */
     static final Preset FAST = new Preset("fast", 10, 100, 0.004f, OptimizerChoice.ADAM,

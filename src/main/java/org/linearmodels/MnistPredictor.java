@@ -4,7 +4,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.ImagePredictorCommand;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.ImageDataset;
-import org.linearmodels.predict.ImageNormalizer;
+import org.linearmodels.model.Framing;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,7 +21,7 @@ public final class MnistPredictor extends ImagePredictorCommand {
 
     public MnistPredictor() {
         super(MnistLogistic.NAME, Cli.command(MnistLogistic.class), ImageDataset.MNIST,
-                ImageNormalizer.Style.MNIST);
+                Framing.MNIST);
     }
 
     public static void main(String[] args) {

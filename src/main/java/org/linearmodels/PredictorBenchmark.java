@@ -28,8 +28,8 @@ import org.linearmodels.io.AtomicFiles;
 import org.linearmodels.io.OutputDirectory;
 import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.io.WriteFailure;
+import org.linearmodels.model.Framing;
 import org.linearmodels.predict.ImageClassifier;
-import org.linearmodels.predict.ImageNormalizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,7 +101,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
         }
         Map<String, Double> figures = new LinkedHashMap<>();
         try (ImageClassifier classifier = ImageClassifier.load(modelDir, MnistLogistic.NAME,
-                Cli.command(MnistLogistic.class), device, ImageNormalizer.Style.MNIST)) {
+                Cli.command(MnistLogistic.class), device, Framing.MNIST)) {
             long[] latencies = singleImageLatencies(classifier, images);
             figures.put("single_p50_ms", percentile(latencies, 50) / 1e6);
             figures.put("single_p99_ms", percentile(latencies, 99) / 1e6);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.RealWorldDigits.Sample;
 import org.linearmodels.RealWorldDigits.Style;
+import org.linearmodels.model.Framing;
 import org.linearmodels.predict.ImageClassifier;
-import org.linearmodels.predict.ImageNormalizer;
 
 /**
  * How well MnistPredictor reads pictures from the real world ({@link RealWorldDigits}), per
@@ -42,7 +42,7 @@ class RealWorldDigitsTest {
         Path model = given == null ? trainFast() : Path.of(given);
         Map<Style, int[]> scores = new EnumMap<>(Style.class);
         try (ImageClassifier classifier = ImageClassifier.load(model, "mnist-logistic",
-                "MnistLogistic", Device.cpu(), ImageNormalizer.Style.MNIST)) {
+                "MnistLogistic", Device.cpu(), Framing.MNIST)) {
             for (Style style : Style.values()) {
                 List<Sample> samples = RealWorldDigits.of(style);
                 List<Path> files = new ArrayList<>();

@@ -14,9 +14,9 @@ import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageSplits;
 import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.model.CheckpointFiles;
+import org.linearmodels.model.Framing;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.predict.ImageClassifier;
-import org.linearmodels.predict.ImageNormalizer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,14 +53,14 @@ public abstract class ImagePredictorCommand implements Callable<Integer> {
     private final String modelName;
     private final String trainCommand;
     private final ImageDataset dataset;
-    private final ImageNormalizer.Style style;
+    private final Framing style;
 
     /**
      * @param modelName the checkpoint's name, under {@code models/} by default
      * @param trainCommand the command that trains it, for the error when there is none
      */
     protected ImagePredictorCommand(String modelName, String trainCommand, ImageDataset dataset,
-            ImageNormalizer.Style style) {
+            Framing style) {
         this.modelName = modelName;
         this.trainCommand = trainCommand;
         this.dataset = dataset;

@@ -37,8 +37,10 @@ public record Manifest(int format, String name, String description, ModelSpec mo
     // Records through the project's own adapter: a notebook kernel may put an older Gson first.
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
             .serializeSpecialFloatingPointValues().disableHtmlEscaping()
+            .registerTypeAdapter(Framing.class, new Framing.Adapter().nullSafe())
             .registerTypeAdapterFactory(new RecordAdapterFactory()).create();
     private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping()
+            .registerTypeAdapter(Framing.class, new Framing.Adapter().nullSafe())
             .registerTypeAdapterFactory(new RecordAdapterFactory()).create();
 
     /** This manifest, vouching for another parameter file. */

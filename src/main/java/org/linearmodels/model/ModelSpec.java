@@ -20,12 +20,11 @@ import java.util.Map;
  * @param inputScale each feature is divided by this before the model sees it (T3 divides each
  *     exam score by its column maximum); empty when inputs are used as they are
  * @param classNames the label of each output class; empty for regression
- * @param framing for image models, how the training images framed their object (the name of a
- *     {@code predict.ImageNormalizer.Style}: MNIST, FASHION_MNIST), so that a loader frames a
- *     user's picture alike; null for tabular models
+ * @param framing for image models, how the training images framed their object, so that a
+ *     loader frames a user's picture alike; null for tabular models
  */
 public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Float> inputScale,
-        List<String> classNames, String framing) {
+        List<String> classNames, Framing framing) {
 
     /** How the raw outputs of the Linear layer are read. */
     public enum Head {
@@ -39,12 +38,6 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
 
     /** The shape of one picture a framed image model takes: 1 channel of 28x28. */
     public static final List<Long> FRAMED_PICTURE = List.of(1L, 28L, 28L);
-    /**
-     * The names of {@code predict.ImageNormalizer.Style}, which {@code model/} does not import;
-     * a test keeps the two alike.
-     */
-    public static final List<String> FRAMINGS = List.of("MNIST", "FASHION_MNIST");
-
     public ModelSpec {
         inputShape = List.copyOf(inputShape);
         inputScale = inputScale == null ? List.of() : List.copyOf(inputScale);
@@ -73,9 +66,6 @@ public record ModelSpec(List<Long> inputShape, int outputs, Head head, List<Floa
         }
         if (!inputScale.isEmpty() && inputScale.size() != features()) {
             return inputScale.size() + " input scales for " + features() + " features";
-        }
-        if (framing != null && !FRAMINGS.contains(framing)) {
-            return "the framing '" + framing + "' is not one of " + FRAMINGS;
         }
         // Both framings (MNIST, Fashion-MNIST) make 28x28 grey pictures of one class among many.
         if (framing != null && (!inputShape.equals(FRAMED_PICTURE) || head != Head.SOFTMAX)) {

@@ -7,6 +7,7 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import java.util.List;
+import org.linearmodels.model.Framing;
 
 /**
  * {@link ImageClassifierTranslator} that also hands back the 28×28 frame the model saw, for a
@@ -26,7 +27,7 @@ public final class FramedImageTranslator
 
     private final ImageClassifierTranslator typed;
 
-    public FramedImageTranslator(List<String> classNames, ImageNormalizer.Style style) {
+    public FramedImageTranslator(List<String> classNames, Framing style) {
         this.typed = new ImageClassifierTranslator(classNames, style);
     }
 

@@ -25,6 +25,7 @@ import org.linearmodels.errors.CorruptDataException;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
+import org.linearmodels.model.Framing;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 
@@ -39,7 +40,7 @@ public final class ImageClassifier implements AutoCloseable {
     private final PredictorPool<Image, Classifications> pictures;
     private final PredictorPool<float[], Classifications> pixels;
 
-    private ImageClassifier(Checkpoint checkpoint, ImageNormalizer.Style style) {
+    private ImageClassifier(Checkpoint checkpoint, Framing style) {
         this.model = checkpoint.model();
         this.manifest = checkpoint.manifest();
         List<String> names = manifest.model().classNames();
@@ -54,7 +55,7 @@ public final class ImageClassifier implements AutoCloseable {
      * @param style how the training images were framed, to frame a user's pictures alike
      */
     public static ImageClassifier load(Path directory, String name, String trainHint,
-            Device device, ImageNormalizer.Style style) {
+            Device device, Framing style) {
         Checkpoint checkpoint = CheckpointFiles.load(directory, name, trainHint, device);
         try {
             CheckpointFiles.requireKind(directory, checkpoint.manifest(), trainHint,

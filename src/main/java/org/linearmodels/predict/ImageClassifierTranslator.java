@@ -7,25 +7,26 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.List;
+import org.linearmodels.model.Framing;
 
 /**
  * DJL translator from a grey picture of a digit or garment to class probabilities: normalises
- * the picture as the training images were made ({@link ImageNormalizer}), runs the model, and
+ * the picture as the training images were made ({@link Framer}), runs the model, and
  * applies softmax to its logits.
  */
 public final class ImageClassifierTranslator implements Translator<Image, Classifications> {
 
     private final List<String> classNames;
-    private final ImageNormalizer.Style style;
+    private final Framing style;
 
-    public ImageClassifierTranslator(List<String> classNames, ImageNormalizer.Style style) {
+    public ImageClassifierTranslator(List<String> classNames, Framing style) {
         this.classNames = List.copyOf(classNames);
         this.style = style;
     }
 
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
-        return new NDList(ImageNormalizer.normalize(
+        return new NDList(Framer.frame(
                 input.toNDArray(ctx.getNDManager(), Image.Flag.GRAYSCALE), style));
     }
 

@@ -82,6 +82,6 @@ public final class LinearTranslatorFactory implements TranslatorFactory {
 
     private static ImageClassifierTranslator images(ModelSpec spec) {
         return new ImageClassifierTranslator(spec.classNames(),
-                ImageNormalizer.Style.valueOf(spec.framing()));
+                spec.framing());
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class PixelsTranslator implements Translator<float[], Classifications> {
 
-    private static final int PIXELS = ImageNormalizer.SIZE * ImageNormalizer.SIZE;
+    private static final int PIXELS = Framer.SIZE * Framer.SIZE;
 
     private final List<String> classNames;
 
@@ -54,7 +54,7 @@ public final class PixelsTranslator implements Translator<float[], Classificatio
             floats.put(pixels);
         }
         NDArray array = ctx.getNDManager().create(buffer,
-                new Shape(inputs.size(), 1, ImageNormalizer.SIZE, ImageNormalizer.SIZE),
+                new Shape(inputs.size(), 1, Framer.SIZE, Framer.SIZE),
                 DataType.FLOAT32);
         return new NDList(array);
     }

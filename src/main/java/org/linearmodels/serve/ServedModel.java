@@ -30,8 +30,8 @@ import org.linearmodels.model.ModelSpec;
 import org.linearmodels.predict.BlankPictureException;
 import org.linearmodels.predict.FeatureTranslator;
 import org.linearmodels.predict.FramedImageTranslator;
+import org.linearmodels.predict.Framer;
 import org.linearmodels.predict.ImageFiles;
-import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.predict.PredictorPool;
 
 /**
@@ -57,7 +57,7 @@ public final class ServedModel implements AutoCloseable {
         this.spec = checkpoint.manifest().model();
         if (isImage()) {
             pictures = new PredictorPool<>(checkpoint.model(), new FramedImageTranslator(
-                    spec.classNames(), ImageNormalizer.Style.valueOf(spec.framing())));
+                    spec.classNames(), spec.framing()));
             rows = null;
         } else {
             pictures = null;
@@ -246,7 +246,7 @@ public final class ServedModel implements AutoCloseable {
 
     /** The 28×28 frame as a PNG data URL: the model's own view, light ink on black. */
     static String frame(float[] pixels) {
-        int size = ImageNormalizer.SIZE;
+        int size = Framer.SIZE;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         int[] grey = new int[pixels.length];
         for (int i = 0; i < pixels.length; i++) {

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.MnistImages;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.CorruptDataException;
+import org.linearmodels.model.Framing;
+import org.linearmodels.predict.Framer;
 import org.linearmodels.predict.ImageFiles;
-import org.linearmodels.predict.ImageNormalizer;
 
 /**
  * Seeded random corruption of valid inputs for the IDX, CSV and image readers: every input ends
@@ -177,8 +178,8 @@ class ReaderFuzzTest {
                     Files.write(file, input);
                     try (NDManager scope = manager.newSubManager()) {
                         Image image = ImageFiles.readGray(file);
-                        ImageNormalizer.normalize(image.toNDArray(scope, Image.Flag.GRAYSCALE),
-                                ImageNormalizer.Style.MNIST);
+                        Framer.frame(image.toNDArray(scope, Image.Flag.GRAYSCALE),
+                                Framing.MNIST);
                         outcomes[0]++;
                     } catch (BadInputException expected) {
                         outcomes[1]++;

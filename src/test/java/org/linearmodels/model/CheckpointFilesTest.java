@@ -19,11 +19,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.translate.TranslateException;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.CommandResult;
 import org.linearmodels.IrisLogistic;
 import org.linearmodels.IrisPredictor;
+import org.linearmodels.MnistLogistic;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.CheckpointException;
-import org.linearmodels.predict.ImageNormalizer;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.History;
 import org.linearmodels.train.TrainingRun;
@@ -203,18 +203,19 @@ class CheckpointFilesTest {
     @Test
     void aFramedImageSpecOfAnotherShapeIsNotUsable() {
         ModelSpec spec = new ModelSpec(List.of(4L), 10, ModelSpec.Head.SOFTMAX, null,
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), "MNIST");
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Framing.MNIST);
         assertEquals("a framed image model takes [1, 28, 28] pictures into a SOFTMAX head, not"
                 + " [4] into SOFTMAX", spec.problem());
     }
 
     @Test
-    void anUnknownFramingIsNotUsableAndTheKnownOnesAreTheNormalisersStyles() {
-        ModelSpec spec = new ModelSpec(ModelSpec.FRAMED_PICTURE, 2, ModelSpec.Head.SOFTMAX, null,
-                List.of("a", "b"), "SEPIA");
-        assertEquals("the framing 'SEPIA' is not one of [MNIST, FASHION_MNIST]", spec.problem());
-        assertEquals(Arrays.stream(ImageNormalizer.Style.values()).map(Enum::name).toList(),
-                ModelSpec.FRAMINGS);
+    void aManifestWithAnUnknownFramingIsRefusedNamingIt() throws IOException {
+        String json = Files.readString(Path.of("models", MnistLogistic.NAME, Manifest.FILE_NAME))
+                .replace("\"framing\": \"MNIST\"", "\"framing\": \"SEPIA\"");
+        JsonParseException refused = assertThrows(JsonParseException.class,
+                () -> Manifest.fromJson(json));
+        assertEquals("the framing 'SEPIA' is not one of [MNIST, FASHION_MNIST]",
+                refused.getMessage());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.linearmodels.MnistLogistic;
 import org.linearmodels.ResidentMemory;
 import org.linearmodels.TrainedMnist;
 import org.linearmodels.data.ImageDataset;
+import org.linearmodels.model.Framing;
 import org.linearmodels.train.MemoryLog;
 
 /** The predictors from many threads at once, and over many calls. */
@@ -47,7 +48,7 @@ class PredictorThreadsAndMemoryTest {
     void eightThreadsGetExactlyTheSingleThreadedAnswers() throws Exception {
         List<Image> images = pictures(24);
         try (ImageClassifier classifier = ImageClassifier.load(TrainedMnist.directory(),
-                MnistLogistic.NAME, "", Device.cpu(), ImageNormalizer.Style.MNIST)) {
+                MnistLogistic.NAME, "", Device.cpu(), Framing.MNIST)) {
             List<List<Double>> expected = new ArrayList<>();
             for (Image image : images) {
                 expected.addAll(probabilities(classifier.classify(List.of(image))));
@@ -103,7 +104,7 @@ class PredictorThreadsAndMemoryTest {
         public static void main(String[] args) throws IOException {
             List<Image> images = pictures(10);
             try (ImageClassifier classifier = ImageClassifier.load(Path.of(args[0]),
-                    MnistLogistic.NAME, "", Device.cpu(), ImageNormalizer.Style.MNIST)) {
+                    MnistLogistic.NAME, "", Device.cpu(), Framing.MNIST)) {
                 for (int i = 0; i < 1000; i++) {
                     classifier.classify(List.of(images.get(i % images.size())));
                 }

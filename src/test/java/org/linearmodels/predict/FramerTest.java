@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linearmodels.MnistImages;
 import org.linearmodels.data.ImageDataset;
+import org.linearmodels.model.Framing;
 
-class ImageNormalizerTest {
+class FramerTest {
 
     private NDManager manager;
 
@@ -35,8 +36,8 @@ class ImageNormalizerTest {
 
     private NDArray normalize(BufferedImage picture) {
         Image image = ImageFactory.getInstance().fromImage(picture);
-        return ImageNormalizer.normalize(image.toNDArray(manager, Image.Flag.GRAYSCALE),
-                ImageNormalizer.Style.MNIST);
+        return Framer.frame(image.toNDArray(manager, Image.Flag.GRAYSCALE),
+                Framing.MNIST);
     }
 
     @Test
