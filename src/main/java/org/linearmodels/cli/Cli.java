@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.errors.CorruptDataException;
@@ -61,12 +62,21 @@ public final class Cli {
         return "./mvnw -q compile exec:java -Dexec.mainClass=" + command.getName();
     }
 
-    /** Runs the command and exits the JVM with its exit code. */
+    /**
+     * The commands' entry, which their {@code main} methods call: lets the engine tune the
+     * process for the run (heap, quick exit; {@link Engines#tuneProcessForCommand}), runs the
+     * command and exits the JVM with its exit code: a process started to run a command is the
+     * command's to tune.
+     */
     public static void run(Object command, String... args) {
+        Engines.tuneProcessForCommand();
         System.exit(execute(command, args));
     }
 
-    /** Runs the command and returns its exit code; tests call this. */
+    /**
+     * Runs the command and returns its exit code, leaving the process's heap and exit as they
+     * are: tests and notebooks call this, in a JVM that is theirs.
+     */
     public static int execute(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

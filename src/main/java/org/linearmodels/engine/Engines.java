@@ -11,7 +11,22 @@ public final class Engines {
 
     public static final String NAME = "PyTorch";
 
+    /** Whether this process is one of the project's commands, which may tune it. */
+    private static volatile boolean command;
+    private static volatile Engine engine;
+
     private Engines() {}
+
+    /**
+     * Lets the engine's load tune the whole process for a command's run: glibc's heap
+     * ({@link NativeHeap}), an exit without libtorch's teardown ({@link QuickExit}) and
+     * PYTORCH_FLAVOR for a user's libtorch ({@link ExternalLibtorch}). Only a command's entry
+     * calls this, before the engine loads: a program that uses the library keeps its
+     * process's heap, exit handlers and system properties as they were.
+     */
+    public static void tuneProcessForCommand() {
+        command = true;
+    }
 
     /**
      * Sets libtorch's intra-op threads for this process. DJL starts as many as there are cores;
@@ -23,14 +38,30 @@ public final class Engines {
         JniUtils.setNumThreads(threads);
     }
 
-    /** DJL's PyTorch engine; loading it the first time loads libtorch. */
+    /**
+     * DJL's PyTorch engine. The first call checks the libtorch to load and loads it; the
+     * training loops ask for it every step, and every later call only reads a field.
+     */
     public static Engine pytorch() {
-        try {
-            NativeHeap.keepBuffersInHeap();
-            ExternalLibtorch.prepare();
-            Engine engine = Engine.getEngine(NAME);
-            QuickExit.afterLibtorchLoads();
+        Engine loaded = engine;
+        return loaded != null ? loaded : load();
+    }
+
+    private static synchronized Engine load() {
+        if (engine != null) {
             return engine;
+        }
+        try {
+            if (command) {
+                NativeHeap.keepBuffersInHeap();
+            }
+            ExternalLibtorch.prepare(command);
+            Engine loaded = Engine.getEngine(NAME);
+            if (command) {
+                QuickExit.afterLibtorchLoads();
+            }
+            engine = loaded;
+            return loaded;
         } catch (UnsatisfiedLinkError e) {
             throw new DeviceException("libtorch does not link with DJL's JNI ("
                     + Causes.of(e) + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "

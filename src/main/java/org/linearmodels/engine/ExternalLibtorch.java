@@ -13,9 +13,10 @@ import org.linearmodels.errors.DeviceException;
  * A libtorch of the user's own, named by {@code PYTORCH_LIBRARY_PATH} (the CUDA path). DJL
  * 0.35.1 then derives the JNI flavor {@code cu<version>-precxx11} or {@code cpu-precxx11}, but
  * its {@code pytorch-jni} jar holds only {@code cpu} and {@code cu128}; so, unless the user set
- * {@code PYTORCH_FLAVOR}, this sets it (as a system property, which DJL reads after the
- * environment) to the one that matches the library. Problems DJL would report deep in a stack
- * trace, or as a crash, are one line each naming the fix.
+ * {@code PYTORCH_FLAVOR}, a command sets it (as a system property, which DJL reads after the
+ * environment) to the one that matches the library. A program that uses the library owns its
+ * system properties, so there the missing setting is an error naming the value to set. Problems
+ * DJL would report deep in a stack trace, or as a crash, are one line each naming the fix.
  */
 final class ExternalLibtorch {
 
@@ -25,8 +26,11 @@ final class ExternalLibtorch {
 
     private ExternalLibtorch() {}
 
-    /** Checks {@code PYTORCH_LIBRARY_PATH} and sets the flavor; does nothing when it is unset. */
-    static void prepare() {
+    /**
+     * Checks {@code PYTORCH_LIBRARY_PATH} and, in a {@code command}'s process, sets the flavor;
+     * does nothing when it is unset.
+     */
+    static void prepare(boolean command) {
         String libraryPath = setting("PYTORCH_LIBRARY_PATH");
         if (libraryPath == null) {
             return;
@@ -57,8 +61,13 @@ final class ExternalLibtorch {
                     + VERSION + ", or unset it and build without -Dgpu.");
         }
         String flavor = setting("PYTORCH_FLAVOR");
-        if (flavor == null) {
+        if (flavor == null && command) {
             System.setProperty("PYTORCH_FLAVOR", cuda ? "cu128" : "cpu");
+        } else if (flavor == null) {
+            throw new DeviceException("PYTORCH_LIBRARY_PATH=" + libraryPath + " is"
+                    + " set and PYTORCH_FLAVOR is not, so DJL 0.35.1 would look for a JNI"
+                    + " library its jar lacks: set PYTORCH_FLAVOR=" + (cuda ? "cu128" : "cpu")
+                    + " before the engine loads (README, \"GPU\").");
         } else if (!JNI_FLAVORS.contains(flavor)) {
             throw new DeviceException("PYTORCH_FLAVOR=" + flavor + ": DJL's"
                     + " pytorch-jni jar has a JNI library only for cpu and cu128; set"

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * mapping and faulting in 77 new pages. Raising the mmap and trim thresholds lets freed blocks
  * be reused: T4 trains in 1.05 s with them, 1.67 s without (bench/ab, docs/PERFORMANCE.md).
  * These are the documented MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ settings, made
- * from Java so that every way of starting a command gets them.
+ * from Java so that every way of starting a command gets them, and only a command's process
+ * ({@link Engines#tuneProcessForCommand}): another program's heap is its own to tune.
  */
 final class NativeHeap {
 
@@ -30,9 +31,8 @@ final class NativeHeap {
     private NativeHeap() {}
 
     /**
-     * Applies the settings on glibc systems, once per process: later calls return at once, so
-     * loops that ask for the engine every step pay nothing. Elsewhere, or if the user set them,
-     * does nothing.
+     * Applies the settings on glibc systems, once per process. Elsewhere, or if the user set
+     * them, does nothing.
      */
     static void keepBuffersInHeap() {
         if (applied.get() == 0) {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * once libtorch is loaded, {@code _exit} runs before the handlers registered earlier, libtorch's
  * among them, with the exit status the JVM passed; the JVM's own exit (shutdown hooks, flight
  * recordings, its perf map) has finished by then, and every file this project writes is forced
- * to disk when written.
+ * to disk when written. Only in a command's process ({@link Engines#tuneProcessForCommand}): in
+ * another program's it would skip that program's own exit handlers and C stdio's flush.
  */
 final class QuickExit {
 
@@ -21,9 +22,14 @@ final class QuickExit {
 
     private QuickExit() {}
 
+    /** Whether this process asked for the handler (for tests). */
+    static boolean registered() {
+        return registered.get();
+    }
+
     /**
-     * Registers the handler on glibc systems, once per process (the engine is asked for every
-     * step in places); elsewhere, or if that fails, does nothing.
+     * Registers the handler on glibc systems, once per process; elsewhere, or if that fails,
+     * does nothing.
      */
     static void afterLibtorchLoads() {
         if (!System.getProperty("os.name").startsWith("Linux")

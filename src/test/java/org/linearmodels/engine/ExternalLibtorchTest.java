@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.cli.ExitCode;
+import org.linearmodels.errors.DeviceException;
 
 /**
  * The external-libtorch path, tested on CPU: the CPU libtorch 2.7.1 is unpacked from the Maven
  * jar into a folder, and T4 runs in a child JVM whose class path lacks that jar (what a
  * {@code -Dgpu} build leaves out) with {@code PYTORCH_LIBRARY_PATH} set, no
- * {@code PYTORCH_FLAVOR} and an empty DJL cache, as a CUDA user's run would.
+ * {@code PYTORCH_FLAVOR} and an empty DJL cache, as a CUDA user's run would; and a program that
+ * uses the library the same way.
  */
 class ExternalLibtorchTest {
 
@@ -64,9 +66,14 @@ class ExternalLibtorchTest {
 
     private static Result run(Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return run(MnistLogistic.class, env, args);
+    }
+
+    private static Result run(Class<?> main, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, MnistLogistic.class.getName()));
+                "-cp", classPath, main.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(temp, "out", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -79,7 +86,7 @@ class ExternalLibtorchTest {
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("MnistLogistic did not finish in five minutes");
+            throw new AssertionError(main.getSimpleName() + " did not finish in five minutes");
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
@@ -93,6 +100,34 @@ class ExternalLibtorchTest {
         assertEquals(0, result.code(), result.out());
         assertTrue(result.out().contains(
                 "Accuracy of the model on the 10000 test images: 82.50 %"), result.out());
+    }
+
+    /** A command sets PYTORCH_FLAVOR in its own process; another program is told to. */
+    @Test
+    void aProgramUsingTheLibraryIsToldToSetTheFlavorAndKeepsItsProperties() throws Exception {
+        Result told = run(UsesTheEngine.class, Map.of("PYTORCH_LIBRARY_PATH", lib.toString()));
+        assertEquals(0, told.code(), told.out());
+        assertTrue(told.out().contains(" is set and PYTORCH_FLAVOR is not, so DJL 0.35.1 would"
+                + " look for a JNI library its jar lacks: set PYTORCH_FLAVOR=cpu before the engine"
+                + " loads (README, \"GPU\")."), told.out());
+        assertTrue(told.out().endsWith("PYTORCH_FLAVOR property: null\n"), told.out());
+
+        Result set = run(UsesTheEngine.class, Map.of("PYTORCH_LIBRARY_PATH", lib.toString(),
+                "PYTORCH_FLAVOR", "cpu"));
+        assertEquals(0, set.code(), set.out());
+        assertTrue(set.out().startsWith("PyTorch " + ExternalLibtorch.VERSION + "\n"), set.out());
+    }
+
+    /** A program that uses the library, not a command: asks for the engine, prints the result. */
+    public static final class UsesTheEngine {
+        public static void main(String[] args) {
+            try {
+                System.out.println("PyTorch " + Engines.pytorch().getVersion());
+            } catch (DeviceException e) {
+                System.out.println("error: " + e.getMessage());
+            }
+            System.out.println("PYTORCH_FLAVOR property: " + System.getProperty("PYTORCH_FLAVOR"));
+        }
     }
 
     @Test
