@@ -1,12 +1,16 @@
 package org.linearmodels;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Runs a command's real {@code main} in a child JVM, as a user's shell would. */
 public final class ChildJvm {
@@ -15,6 +19,23 @@ public final class ChildJvm {
     public record Exit(int code, String out, List<String> err) {}
 
     private ChildJvm() {}
+
+    /**
+     * This JVM's class path less the test classes and resources (logback-test.xml among them):
+     * the project's classes and dependencies, as ./run or a program using the jar has them.
+     */
+    public static String mainClassPath() {
+        Path testClasses;
+        try {
+            testClasses = Path.of(ChildJvm.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().equals(testClasses))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
 
     /** Starts {@code main} with {@code args}; output goes to files in {@code dir}. */
     public static Process start(Path dir, List<String> jvmOptions, Class<?> main, String... args)

@@ -1,7 +1,5 @@
 package org.linearmodels.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.linearmodels.errors.DeviceException;
 import org.linearmodels.errors.DivergedException;
 import org.linearmodels.errors.LinearModelsException;
 import org.linearmodels.errors.OutputException;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -63,19 +60,20 @@ public final class Cli {
     }
 
     /**
-     * The commands' entry, which their {@code main} methods call: lets the engine tune the
-     * process for the run (heap, quick exit; {@link Engines#tuneProcessForCommand}), runs the
-     * command and exits the JVM with its exit code: a process started to run a command is the
-     * command's to tune.
+     * The commands' entry, which their {@code main} methods call: sets up the commands' logs
+     * ({@link ConsoleLogs}) and lets the engine tune the process for the run (heap, quick exit;
+     * {@link Engines#tuneProcessForCommand}), runs the command and exits the JVM with its exit
+     * code: a process started to run a command is the command's to tune.
      */
     public static void run(Object command, String... args) {
+        ConsoleLogs.install();
         Engines.tuneProcessForCommand();
         System.exit(execute(command, args));
     }
 
     /**
      * Runs the command and returns its exit code, leaving the process's heap and exit as they
-     * are: tests and notebooks call this, in a JVM that is theirs.
+     * are, and its logging unless --verbose: tests and notebooks call this, in a JVM of theirs.
      */
     public static int execute(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command);
@@ -88,7 +86,7 @@ public final class Cli {
         commandLine.setExecutionStrategy(
                 parseResult -> {
                     if (isVerbose(parseResult)) {
-                        enableVerboseLogging();
+                        ConsoleLogs.verbose();
                     }
                     return new CommandLine.RunLast().execute(parseResult);
                 });
@@ -199,11 +197,6 @@ public final class Cli {
             leaf = leaf.subcommand();
         }
         return leaf.hasMatchedOption("--verbose") || parseResult.hasMatchedOption("--verbose");
-    }
-
-    private static void enableVerboseLogging() {
-        ((Logger) LoggerFactory.getLogger("org.linearmodels")).setLevel(Level.DEBUG);
-        ((Logger) LoggerFactory.getLogger("ai.djl")).setLevel(Level.INFO);
     }
 
     private static String firstLine(String message) {

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
 import org.linearmodels.LinearRegression;
 
-/** The commands' log lines, set up in code ({@link ConsoleLogs}), and a user's own file. */
+/**
+ * The commands' log lines, set up in code by their entry ({@link ConsoleLogs}), and a user's
+ * own file. The commands run on the project's class path without the test classes, whose
+ * logback-test.xml would otherwise configure them.
+ */
 class ConsoleLogsTest {
 
     @TempDir
@@ -20,14 +24,26 @@ class ConsoleLogsTest {
 
     @Test
     void logLinesGoToStdoutWithTimeAndLevelAndDjlStaysQuiet() throws Exception {
-        ChildJvm.Exit exit = ChildJvm.run(temp.resolve("run"), List.of(), LinearRegression.class,
-                "--epochs", "2", "--output-dir", temp.resolve("model").toString());
+        ChildJvm.Exit exit = ChildJvm.run(temp.resolve("run"), List.of(),
+                ChildJvm.mainClassPath(), LinearRegression.class, "--epochs", "2",
+                "--output-dir", temp.resolve("model").toString());
         assertEquals(0, exit.code(), String.join("\n", exit.err()));
         String time = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
         assertTrue(exit.out().lines().anyMatch(l -> l.matches(
                 time + " INFO  Training on cpu\\(\\) with DJL .*")), exit.out());
         assertFalse(exit.out().contains("Number of intra-op threads"), exit.out());
         assertEquals(List.of(), exit.err());
+    }
+
+    @Test
+    void verboseAddsDjlsEngineMessagesInTheSameFormat() throws Exception {
+        ChildJvm.Exit exit = ChildJvm.run(temp.resolve("run"), List.of(),
+                ChildJvm.mainClassPath(), LinearRegression.class, "--epochs", "2", "--verbose",
+                "--output-dir", temp.resolve("model").toString());
+        assertEquals(0, exit.code(), String.join("\n", exit.err()));
+        String time = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
+        assertTrue(exit.out().lines().anyMatch(l -> l.matches(
+                time + " INFO  Number of intra-op threads is .*")), exit.out());
     }
 
     @Test
@@ -42,8 +58,9 @@ class ConsoleLogsTest {
                 </configuration>
                 """);
         ChildJvm.Exit exit = ChildJvm.run(temp.resolve("run"),
-                List.of("-Dlogback.configurationFile=" + config), LinearRegression.class,
-                "--epochs", "2", "--output-dir", temp.resolve("model").toString());
+                List.of("-Dlogback.configurationFile=" + config), ChildJvm.mainClassPath(),
+                LinearRegression.class, "--epochs", "2", "--output-dir",
+                temp.resolve("model").toString());
         assertEquals(0, exit.code(), String.join("\n", exit.err()));
         assertTrue(exit.out().contains("MINE INFO Training on cpu()"), exit.out());
         assertTrue(exit.out().contains("MINE INFO Number of intra-op threads"), exit.out());
