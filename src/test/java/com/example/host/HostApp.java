@@ -1,5 +1,6 @@
 package com.example.host;
 
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
@@ -8,6 +9,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.linearmodels.LinearRegression;
 import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.cli.Cli;
 import org.slf4j.Logger;
@@ -60,7 +62,11 @@ public final class HostApp {
         int trained = Cli.execute(new LinearRegressionCommand(), "--epochs", "2",
                 "--output-dir", args[0]);
         logger.info("LinearRegression exited with {}", trained);
-        // LESSON: train a tutorial through its lesson class here.
+        // T1 through its lesson class, seeded as the command is: the same weight and bias
+        Engine.getInstance().setRandomSeed(0);
+        float[] trainedBy = LinearRegression.tutorial();
+        System.out.println(String.format(Locale.ROOT, "lesson: w = %.6f, b = %.6f",
+                trainedBy[0], trainedBy[1]));
 
         System.exit(STATUS);
     }

@@ -33,6 +33,8 @@ class HostAppTest {
                 HostApp.class, temp.resolve("trained").toString());
         String out = exit.out();
         assertAll(
+                () -> assertTrue(out.contains("lesson: w = 1.919601, b = 0.182765\n"),
+                        "the lesson's training\n" + out),
                 () -> assertTrue(out.contains("predicted y(4) = 7.8612\n"), "the prediction\n"
                         + out),
                 () -> assertTrue(out.lines().anyMatch(l -> l.matches("HOST org\\.linearmodels"
