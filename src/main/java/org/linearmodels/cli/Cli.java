@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.linearmodels.errors.ExitCode;
 import org.linearmodels.errors.UserError;
 import org.slf4j.LoggerFactory;
@@ -116,8 +117,11 @@ public final class Cli {
 
     private static int onBadFlag(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        StringBuilder line = new StringBuilder("error: ").append(firstLine(e.getMessage()));
-        if (e instanceof UnmatchedArgumentException unmatched) {
+        Optional<String> badNumber = FeaturePredictorCommand.badNumber(e);
+        StringBuilder line = new StringBuilder("error: ").append(badNumber.orElseGet(() ->
+                TypedNames.inMessage(firstLine(e.getMessage()), commandLine.getCommandSpec(),
+                        args)));
+        if (e instanceof UnmatchedArgumentException unmatched && badNumber.isEmpty()) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(" (did you mean ").append(String.join(" or ", suggestions))
