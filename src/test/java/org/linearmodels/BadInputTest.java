@@ -24,7 +24,7 @@ import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.model.Manifest;
 
-/** The inputs issue 6 lists that the other tests do not already cover. */
+/** The inputs issue 6 lists that the other tests do not already cover, and more. */
 class BadInputTest {
 
     @TempDir
@@ -48,6 +48,16 @@ class BadInputTest {
         assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
         assertEquals(List.of("error: " + huge + " is 30000x30000 pixels; images up to 50"
                 + " megapixels are read, so scale it down."), run.errLines());
+    }
+
+    @Test
+    void anAnswerBeyondFloat32IsRefusedNotPrinted() {
+        // y = 1.92x + 0.18 overflows for x = 3e38, a float the flag parser rightly takes.
+        CommandResult run = CommandResult.run(new LinearPredictor(), "4", "3e38");
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), run.err());
+        assertEquals(List.of("error: the model's answer for 3.0E38 is Infinity, beyond float32"
+                + " (±3.4e38); give numbers of the size it was trained on."), run.errLines());
+        assertEquals("", run.out());
     }
 
     @Test

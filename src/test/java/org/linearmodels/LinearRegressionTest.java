@@ -64,7 +64,7 @@ class LinearRegressionTest {
         CommandResult run = CommandResult.run(new LinearPredictor(), "--model-dir",
                 temp.toString(), "four");
         assertEquals(ExitCode.USAGE.code(), run.exitCode());
-        assertTrue(run.errLines().get(0).startsWith("error: Invalid value for positional"
-                + " parameter at index 0..*"), run.err());
+        assertTrue(run.errLines().get(0).startsWith("error: 'four' is not a number"),
+                run.err());
     }
 }

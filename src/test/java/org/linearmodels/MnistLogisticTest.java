@@ -71,7 +71,7 @@ class MnistLogisticTest {
         "--epochs 0           | --epochs must be at least 1, got 0",
         "--epochs -3          | --epochs must be at least 1, got -3",
         "--lr 0               | --lr must be a positive number, got 0.",
-        "--lr NaN             | Invalid value for option '--learning-rate': 'NaN' is not a number",
+        "--lr NaN             | Invalid value for option '--lr': 'NaN' is not a number",
         "--batch-size 0       | --batch-size must be at least 1, got 0",
         "--limit 0            | --limit must be at least 1, got 0",
         "--momentum 1.5       | --momentum must be in [0, 1), got 1.5",

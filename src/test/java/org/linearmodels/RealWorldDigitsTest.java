@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.RealWorldDigits.Sample;
@@ -22,10 +23,11 @@ import org.linearmodels.predict.ImageClassifier;
 
 /**
  * How well MnistPredictor reads pictures from the real world ({@link RealWorldDigits}), per
- * style, with a {@code --preset fast} model trained here; prints the table. To measure another
- * checkpoint, e.g. the committed default:
- * {@code ./mvnw -B -o -q test -Dtest=RealWorldDigitsTest -Ddigits.model=models/mnist-logistic}.
+ * style, with a {@code --preset fast} model trained here; prints the table. Tagged slow, so it
+ * runs with -Pfull; to measure another checkpoint, e.g. the committed default: {@code ./mvnw -B
+ * -o -q test -Pfull -Dtest=RealWorldDigitsTest -Ddigits.model=models/mnist-logistic}.
  */
+@Tag("slow")
 class RealWorldDigitsTest {
 
     /** Issue 11's targets for the fast model: overall, and the worst style. */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.linearmodels.engine.Engines;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.CheckpointException;
@@ -154,8 +155,11 @@ public final class Cli {
 
     private static int onBadFlag(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        StringBuilder line = new StringBuilder("error: ").append(firstLine(e.getMessage()));
-        if (e instanceof UnmatchedArgumentException unmatched) {
+        Optional<String> badNumber = FeaturePredictorCommand.badNumber(e);
+        StringBuilder line = new StringBuilder("error: ").append(badNumber.orElseGet(() ->
+                TypedNames.inMessage(firstLine(e.getMessage()), commandLine.getCommandSpec(),
+                        args)));
+        if (e instanceof UnmatchedArgumentException unmatched && badNumber.isEmpty()) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(" (did you mean ").append(String.join(" or ", suggestions))

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.model.CheckpointFiles;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * What the tabular predictors share: load a checkpoint, read the numbers given on the command
@@ -60,8 +63,8 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
     public Integer call() {
         int width = featureNames.size();
         if (values.size() % width != 0) {
-            throw new ParameterException(spec.commandLine(), "give " + width + " numbers per"
-                    + " example (" + String.join(", ", featureNames) + "), got " + values.size());
+            throw new ParameterException(spec.commandLine(), expected() + ", got "
+                    + values.size());
         }
         List<float[]> rows = new ArrayList<>();
         for (int start = 0; start < values.size(); start += width) {
@@ -82,6 +85,58 @@ public abstract class FeaturePredictorCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** e.g. "give 2 numbers per example (exam 1 score, exam 2 score)". */
+    private String expected() {
+        int width = featureNames.size();
+        return "give " + width + (width == 1 ? " number" : " numbers") + " per example ("
+                + String.join(", ", featureNames) + ")";
+    }
+
+    /**
+     * The line for a word among a feature predictor's numbers that is not a usable number, or
+     * empty for any other error. Picocli stops taking numbers at the first word it cannot
+     * convert and calls that word and the rest unmatched arguments; only a bad first word
+     * reaches the converter, as "positional parameter at index 0..*".
+     */
+    static Optional<String> badNumber(ParameterException e) {
+        if (!(e.getCommandLine().getCommand() instanceof FeaturePredictorCommand command)) {
+            return Optional.empty();
+        }
+        String word;
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
+            word = unmatched.getUnmatched().get(0);
+            if (word.startsWith("-") && !parses(word)) {
+                return Optional.empty();  // an unknown flag: picocli's line suggests one
+            }
+        } else if (e.getArgSpec() != null && e.getArgSpec().isPositional()
+                && e.getValue() != null) {
+            word = e.getValue();
+        } else {
+            return Optional.empty();
+        }
+        return refusal(word).map(refusal -> refusal + "; " + command.expected());
+    }
+
+    private static boolean parses(String word) {
+        try {
+            Float.parseFloat(word);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Why Cli's float converter refuses {@code word}, if it does. */
+    private static Optional<String> refusal(String word) {
+        try {
+            Cli.finiteFloat(word);
+            return Optional.empty();
+        } catch (TypeConversionException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**

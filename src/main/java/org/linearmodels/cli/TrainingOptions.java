@@ -153,8 +153,8 @@ public class TrainingOptions implements AutoCloseable {
         }
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new ParameterException(spec.commandLine(),
-                    "--lr must be a positive number, got " + Cli.typed(spec, "--lr",
-                            learningRate));
+                    TypedNames.of(spec, "--lr") + " must be a positive number, got "
+                            + Cli.typed(spec, "--lr", learningRate));
         }
         if (momentum != null && !(momentum >= 0 && momentum < 1)) {
             throw new ParameterException(spec.commandLine(),

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.model.Checkpoint;
@@ -37,12 +38,40 @@ public final class FeaturePredictor implements AutoCloseable {
                         + " numbers per example, got " + row.length + ".");
             }
         }
+        List<float[]> answers;
         try (Predictor<float[], float[]> predictor = model.newPredictor(
                 new FeatureTranslator(manifest.model()))) {
-            return predictor.batchPredict(rows);
+            answers = predictor.batchPredict(rows);
         } catch (TranslateException e) {
             throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
         }
+        for (int i = 0; i < rows.size(); i++) {
+            requireFinite(rows.get(i), answers.get(i));
+        }
+        return answers;
+    }
+
+    /**
+     * Refuses an answer float32 cannot hold: numbers far beyond the training data's overflow
+     * inside the model, and the Infinity or NaN they give is no answer.
+     */
+    private static void requireFinite(float[] row, float[] answer) {
+        for (float value : answer) {
+            if (!Float.isFinite(value)) {
+                throw new BadInputException("the model's answer for "
+                        + numbers(row) + " is " + value + ", beyond float32 (±3.4e38); give"
+                        + " numbers of the size it was trained on.");
+            }
+        }
+    }
+
+    /** e.g. "3.0E38" or "(4.0, 3.0E38)": Java's shortest form of each float. */
+    private static String numbers(float[] row) {
+        List<String> each = new ArrayList<>();
+        for (float value : row) {
+            each.add(Float.toString(value));
+        }
+        return row.length == 1 ? each.get(0) : "(" + String.join(", ", each) + ")";
     }
 
     public Manifest manifest() {

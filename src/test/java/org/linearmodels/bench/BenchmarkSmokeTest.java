@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.linearmodels.Pictures;
  * bench/run --smoke: the benchmark's whole machinery, ours against PyTorch, in seconds. Never
  * installs anything (--no-install); skipped, with the reason, where the Python peers are missing.
  */
+@Tag("slow")
 @ExtendWith(PythonPeers.class)
 class BenchmarkSmokeTest {
 

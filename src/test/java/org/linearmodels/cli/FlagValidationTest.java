@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.linearmodels.CommandResult;
+import org.linearmodels.ExamPredictor;
+import org.linearmodels.LinearPredictor;
 import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.MnistPredictor;
 import org.linearmodels.PredictorBenchmark;
@@ -77,6 +81,44 @@ class FlagValidationTest {
         assertEquals(ExitCode.USAGE.code(), run.exitCode());
         assertEquals(List.of("error: --lr must be a positive number, got -5. Run"
                 + " LinearRegression --help for the flags."), run.errLines());
+    }
+
+    /** Picocli itself names an option by its longest name; --lr is --lr in every error. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--lr abc              | Invalid value for option '--lr': 'abc' is not a number",
+        "--lr                  | Missing required parameter for option '--lr' (RATE)",
+        "--learning-rate -5    | --learning-rate must be a positive number, got -5",
+        "--learning-rate=1e308 | Invalid value for option '--learning-rate': '1e308' is not a"
+                + " finite number",
+    })
+    void aFlagIsNamedAsTypedNotByAnotherOfItsNames(String flags, String message) {
+        List<String> args = new ArrayList<>(List.of("--output-dir", temp.toString()));
+        args.addAll(List.of(flags.split(" ")));
+        CommandResult run = CommandResult.run(new LinearRegressionCommand(),
+                args.toArray(String[]::new));
+        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.errLines().get(0).startsWith("error: " + message), run.err());
+    }
+
+    /** Picocli stops taking numbers at a word it cannot convert and calls it unmatched. */
+    @Test
+    void aWordAmongAPredictorsNumbersIsNamedWhereverItStands() {
+        for (List<String> args : List.of(List.of("four", "5"), List.of("4", "four"),
+                List.of("4", "5", "four", "6"))) {
+            CommandResult run = CommandResult.run(new LinearPredictor(),
+                    args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE.code(), run.exitCode(), args + ": " + run.err());
+            assertEquals(List.of("error: 'four' is not a number; give 1 number per example"
+                    + " (x). Run LinearPredictor --help for the flags."), run.errLines(),
+                    args::toString);
+        }
+        CommandResult run = CommandResult.run(new ExamPredictor(), "45", "85", "80", "1e308");
+        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(List.of("error: '1e308' is not a finite number in float range (±3.4e38);"
+                + " give 2 numbers per example (exam 1 score, exam 2 score). Run ExamPredictor"
+                + " --help for the flags."), run.errLines());
     }
 
     @Test

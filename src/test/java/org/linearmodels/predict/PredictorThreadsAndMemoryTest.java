@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
@@ -77,6 +78,7 @@ class PredictorThreadsAndMemoryTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void sixThousandCallsLeaveNoArraysBehindAndResidentMemoryFlat() throws Exception {
         // A child JVM with a fixed, pre-touched heap: in the test JVM the heap's growing and

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
@@ -19,6 +20,7 @@ import org.linearmodels.ResidentMemory;
  * A 50-epoch run's resident memory stays flat from epoch 10 on: every NDArray of a step is freed
  * with it.
  */
+@Tag("slow")
 class LongRunMemoryTest {
 
     private static final Pattern MEMORY = Pattern.compile(
