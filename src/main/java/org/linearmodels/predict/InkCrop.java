@@ -326,7 +326,7 @@ final class InkCrop {
         return out;
     }
 
-    /** The level below which {@code q} of the histogram's count lies; the top one if empty. */
+    /** The lowest level with more than {@code q} of the count at or below it; the top if none. */
     static int quantile(int[] histogram, double q) {
         long total = Arrays.stream(histogram).asLongStream().sum();
         long seen = 0;
