@@ -22,7 +22,7 @@ final class InkCrop {
     private static final float BLANK_RANGE = 0.1f;
     /** The side of the threshold covering more than this share of the edge is background. */
     private static final double BACKGROUND_SHARE = 0.5;
-    /** Panels are looked into this deep at most: a panel, and one in it (a frame's paper). */
+    /** At most this many panels, one inside another, are looked into before the digit. */
     private static final int PANEL_DEPTH = 2;
     /** Pixels of a panel's rim left out when looking into it: its soft edge is not the digit. */
     private static final int PANEL_RIM = 2;
@@ -32,7 +32,7 @@ final class InkCrop {
     private static final double FULL_INK_QUANTILE = 0.95;
     /** Ink that stands less than this above the paper cannot be told from it. */
     private static final float MIN_CONTRAST = 1e-3f;
-    /** MNIST's average stroke width, in pixels of its 20-pixel box: what strokes are made. */
+    /** MNIST's average stroke width, in pixels of its 20-pixel box: what strokes are brought to. */
     private static final double MNIST_STROKE = 2.6;
     /** The thinnest stroke, once scaled, left as it is: close enough to MNIST's. */
     private static final double THINNEST_STROKE = 2.2;
