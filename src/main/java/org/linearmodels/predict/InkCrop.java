@@ -17,7 +17,7 @@ final class InkCrop {
     /** Longer pictures are averaged down to this side first: a digit needs no more. */
     static final int MAX_SIDE = 512;
     /** Pixels fainter than this, after stretching to [0, 1], are paper or noise, not ink. */
-    static final float INK = 0.2f;
+    private static final float INK = 0.2f;
     /** A picture whose lightest and darkest (3×3-averaged) pixels differ less is blank. */
     private static final float BLANK_RANGE = 0.1f;
     /** The side of the threshold covering more than this share of the edge is background. */
