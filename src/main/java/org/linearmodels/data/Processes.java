@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a registry client (npm, apt-get) and turns its failure into one readable line. */
+/** Runs a registry client (npm) and turns its failure into one readable line. */
 final class Processes {
 
     private Processes() {}
