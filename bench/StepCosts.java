@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.train.CorrectCount;
 
@@ -35,12 +35,12 @@ public class StepCosts {
     private static final String[] TRAIN = {"train"};
 
     public static void main(String[] args) {
-        Engines.useThreads(1);
+        PyTorch.useThreads(1);
         int steps = 5000;
         int warmUp = 1000;
         Map<String, Long> nanos = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager();
-                Model model = Model.newInstance("steps", Device.cpu(), Engines.NAME)) {
+                Model model = Model.newInstance("steps", Device.cpu(), PyTorch.NAME)) {
             NDArray images = manager.randomUniform(0, 1, new Shape(60000, 784));
             NDArray pixels = images.mul(255f).toType(DataType.UINT8, false);
             NDArray labels = manager.randomInteger(0, 10, new Shape(60000), DataType.INT64);

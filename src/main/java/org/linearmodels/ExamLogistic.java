@@ -28,7 +28,7 @@ import java.util.List;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.data.TutorialTables;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.engine.Scalars;
 
 /**
@@ -117,7 +117,7 @@ public final class ExamLogistic {
     public float stepByHand(NDArray x, NDArray y, float lr) {
         try (NDManager scope = w.getManager().newSubManager()) {
             scope.tempAttachAll(x, y, w, b);
-            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+            try (GradientCollector collector = PyTorch.engine().newGradientCollector()) {
                 collector.backward(binaryLoss(logisticRegression(x), y));
             }
             for (NDArray parameter : new NDArray[] {w, b}) {
@@ -140,7 +140,7 @@ public final class ExamLogistic {
      * initial values are set in {@link #config}.
      */
     public static Model model(Device device) {
-        Model model = Model.newInstance(NAME, device, Engines.NAME);
+        Model model = Model.newInstance(NAME, device, PyTorch.NAME);
         model.setBlock(Linear.builder().setUnits(1).build());
         return model;
     }

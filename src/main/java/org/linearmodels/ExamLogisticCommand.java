@@ -19,7 +19,7 @@ import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.data.TutorialTables;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
@@ -108,7 +108,7 @@ public final class ExamLogisticCommand implements Callable<Integer> {
                 out.resolve("data.png"));
         Figure.save(List.of(TwoFeaturePlots.sigmoid()), 1, out.resolve("sigmoid.png"));
 
-        Engines.pytorch().setRandomSeed(settings.seed());
+        PyTorch.engine().setRandomSeed(settings.seed());
         List<Run> runs = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             stepByHand(data, plots, manager);

@@ -17,7 +17,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageSplits;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 
 /**
  * Tutorial T5, softmax regression from scratch on Fashion-MNIST, as d2l's chapter 3 writes it:
@@ -144,7 +144,7 @@ public final class FashionMnistSoftmax implements AutoCloseable {
                 scope.tempAttachAll(x, y, w, b);
                 NDArray yHat;
                 NDArray l;
-                try (GradientCollector tape = Engines.pytorch().newGradientCollector()) {
+                try (GradientCollector tape = PyTorch.engine().newGradientCollector()) {
                     yHat = net(x);
                     l = crossEntropy(yHat, y);
                     tape.backward(optimizer == null ? l.sum() : l.mean());

@@ -24,7 +24,7 @@ import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageSplits;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
@@ -159,7 +159,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
                     training.outputDir.resolve(TrainingChart.FILE),
                     "Fashion-MNIST softmax regression (" + mode + ")",
                     TrainingChart.Layout.COMBINED, settings.epochs());
-            Engines.pytorch().setRandomSeed(settings.seed());
+            PyTorch.engine().setRandomSeed(settings.seed());
             manifest = mode.scratch()
                     ? trainFromScratch(run, history, chart, train, test, manager)
                     : MnistLogisticCommand.train(run, from, history, chart, training, 0, train,

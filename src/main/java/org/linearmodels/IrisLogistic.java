@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.data.TutorialTables;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.engine.Scalars;
 
 /**
@@ -78,7 +78,7 @@ public final class IrisLogistic implements AutoCloseable {
             step.tempAttachAll(tensorX, tensorY, w, b);
             NDArray z;
             NDArray loss;
-            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+            try (GradientCollector collector = PyTorch.engine().newGradientCollector()) {
                 // z = torch.sigmoid(F.linear(tensor_x, w, b)), flattened from (100, 1) to (100):
                 // against (100) labels the loss would broadcast to 100 x 100
                 z = Activation.sigmoid(tensorX.matMul(w.transpose()).add(b)).reshape(-1);

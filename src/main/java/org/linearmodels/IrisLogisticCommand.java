@@ -25,7 +25,7 @@ import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.data.TutorialTables;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.EpochRecord;
@@ -118,7 +118,7 @@ public final class IrisLogisticCommand implements Callable<Integer> {
                 training.outputDir.resolve(TrainingChart.FILE),
                 "Iris logistic regression (" + mode + ")", TrainingChart.Layout.SPLIT,
                 settings.epochs());
-        Engines.pytorch().setRandomSeed(settings.seed());
+        PyTorch.engine().setRandomSeed(settings.seed());
         Manifest manifest;
         try (NDManager manager = NDManager.newBaseManager(device)) {
             manifest = mode.scratch()
@@ -167,7 +167,7 @@ public final class IrisLogisticCommand implements Callable<Integer> {
         TrainingSettings settings = run.settings();
         int epochs = settings.epochs();
         try (Model model = Model.newInstance(IrisLogistic.NAME, manager.getDevice(),
-                Engines.NAME)) {
+                PyTorch.NAME)) {
             model.setBlock(Linear.builder().setUnits(1).build());
             CheckpointSaver checkpoint = new CheckpointSaver(run, history, training.outputDir,
                     epochs, epochs);

@@ -21,7 +21,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import org.linearmodels.cli.Cli;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.engine.Scalars;
 
 /**
@@ -69,7 +69,7 @@ public final class LinearRegression {
      * PyTorch's does (DJL's Linear would start from Xavier, see {@link #config}).
      */
     public static Model model(Device device) {
-        Model model = Model.newInstance(NAME, device, Engines.NAME);
+        Model model = Model.newInstance(NAME, device, PyTorch.NAME);
         model.setBlock(Linear.builder().setUnits(1).build());
         return model;
     }

@@ -18,7 +18,7 @@ import org.linearmodels.cli.TrainingOptions;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.TabularData;
 import org.linearmodels.data.TutorialTables;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.model.TrainingSettings;
@@ -86,7 +86,7 @@ public final class LinearRegressionCommand implements Callable<Integer> {
         Resume from = resume.from(training.outputDir, run);
         int epochs = settings.epochs();
 
-        Engines.pytorch().setRandomSeed(settings.seed());
+        PyTorch.engine().setRandomSeed(settings.seed());
         try (NDManager manager = NDManager.newBaseManager(device);
                 Model model = LinearRegression.model(device)) {
             History history = new History(null, from.history());

@@ -28,7 +28,7 @@ import org.linearmodels.cli.Cli;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageSplits;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 
 /**
  * Tutorial T4, logistic regression on MNIST: {@code nn.Linear(784, 10)} on the flattened
@@ -77,7 +77,7 @@ public final class MnistLogistic {
 
     /** {@code model = nn.Linear(input_size, num_classes)}, on {@code images.reshape(-1, 784)}. */
     public static Model model(Device device) {
-        Model model = Model.newInstance(NAME, device, Engines.NAME);
+        Model model = Model.newInstance(NAME, device, PyTorch.NAME);
         model.setBlock(new SequentialBlock()
                 .add(Blocks.batchFlattenBlock(INPUT_SIZE))
                 .add(Linear.builder().setUnits(NUM_CLASSES).build()));

@@ -24,7 +24,7 @@ import org.linearmodels.cli.Versions;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.ImageSplits;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.CorrectCount;
 import org.linearmodels.model.Framing;
@@ -119,7 +119,7 @@ public final class MnistLogisticCommand implements Callable<Integer> {
             History history = new History(CorrectCount.argmax(), from.history());
             var chart = new TrainingChart(history, training.outputDir.resolve(TrainingChart.FILE),
                     "MNIST logistic regression", TrainingChart.Layout.SPLIT, settings.epochs());
-            Engines.pytorch().setRandomSeed(settings.seed());
+            PyTorch.engine().setRandomSeed(settings.seed());
             Manifest manifest = train(run, from, history, chart, training, 100, train, test,
                     device);
             System.out.printf(Locale.ROOT,

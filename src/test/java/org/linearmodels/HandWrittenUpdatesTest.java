@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 
 /**
  * The lessons' updates written by hand move the parameters against their gradients and clear
@@ -49,17 +49,17 @@ class HandWrittenUpdatesTest {
 
     @Test
     void theUpdatesLowerTheLossAndClearTheGradients() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), Engines.NAME)) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), PyTorch.NAME)) {
             steps(manager);
         }
     }
 
     @Test
     void theUpdatesWorkOnAThreadOtherThanTheEngines() throws Exception {
-        Engines.pytorch();
+        PyTorch.engine();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread other = new Thread(() -> {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), Engines.NAME)) {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), PyTorch.NAME)) {
                 steps(manager);
             } catch (Throwable e) {
                 failure.set(e);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.linearmodels.cli.ExitCode;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.train.TrainingChart;
@@ -29,7 +29,7 @@ class IrisLogisticTest {
         // started: the in-place updates of the scratch loop and of a from-scratch save failed on
         // any other thread (a web server's, a test timeout's) with "a leaf Variable that
         // requires grad is being used in an in-place operation".
-        Engines.pytorch();
+        PyTorch.engine();
         CommandResult[] run = new CommandResult[1];
         Thread other = new Thread(() -> run[0] = CommandResult.run(new IrisLogisticCommand(),
                 "--mode", mode, "--output-dir", temp.toString()));

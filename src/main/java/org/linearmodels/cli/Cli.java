@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.errors.CorruptDataException;
@@ -63,12 +63,12 @@ public final class Cli {
     /**
      * The commands' entry, which their {@code main} methods call: sets up the commands' logs
      * ({@link ConsoleLogs}) and lets the engine tune the process for the run (heap, quick exit;
-     * {@link Engines#tuneProcessForCommand}), runs the command and exits the JVM with its exit
+     * {@link PyTorch#tuneProcessForCommand}), runs the command and exits the JVM with its exit
      * code: a process started to run a command is the command's to tune.
      */
     public static void run(Object command, String... args) {
         ConsoleLogs.install();
-        Engines.tuneProcessForCommand();
+        PyTorch.tuneProcessForCommand();
         System.exit(execute(command, args));
     }
 

@@ -3,7 +3,7 @@ package org.linearmodels.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.linearmodels.engine.DeviceChoice;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,17 +32,17 @@ public class EngineOptions {
     /** The device to predict on, with the engine set to {@code --threads}. */
     public Device predictionDevice(CommandSpec spec) {
         checkThreads(spec);
-        Engines.useThreads(threads);
+        PyTorch.useThreads(threads);
         return device.resolve();
     }
 
     /** The device to train on, logged with the DJL and PyTorch versions and threads. */
     public Device trainingDevice(CommandSpec spec) {
         checkThreads(spec);
-        Engines.useThreads(threads);
+        PyTorch.useThreads(threads);
         Device resolved = device.resolve();
         logger.info("Training on {} with DJL {} and PyTorch {}, {} intra-op thread{}",
-                resolved, Engine.getDjlVersion(), Engines.pytorch().getVersion(), threads,
+                resolved, Engine.getDjlVersion(), PyTorch.engine().getVersion(), threads,
                 threads == 1 ? "" : "s");
         return resolved;
     }

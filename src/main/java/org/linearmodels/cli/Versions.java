@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import picocli.CommandLine.IVersionProvider;
 
 /** What {@code --version} prints: this project's version and the DJL and PyTorch it runs on. */
@@ -29,7 +29,7 @@ public final class Versions implements IVersionProvider {
         return new String[] {
             "djl-linear-models " + project(),
             "DJL " + Engine.getDjlVersion() + ", PyTorch "
-                    + Engines.pytorch().getVersion() + ", Java "
+                    + PyTorch.engine().getVersion() + ", Java "
                     + System.getProperty("java.version")
         };
     }

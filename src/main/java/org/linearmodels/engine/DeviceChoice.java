@@ -12,7 +12,7 @@ public enum DeviceChoice {
 
     /** Resolves the choice against the GPUs the PyTorch engine actually sees. */
     public Device resolve() {
-        int gpus = Engines.pytorch().getGpuCount();
+        int gpus = PyTorch.engine().getGpuCount();
         return switch (this) {
             case CPU -> Device.cpu();
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * be reused: T4 trains in 1.05 s with them, 1.67 s without (bench/ab, docs/PERFORMANCE.md).
  * These are the documented MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ settings, made
  * from Java so that every way of starting a command gets them, and only a command's process
- * ({@link Engines#tuneProcessForCommand}): another program's heap is its own to tune.
+ * ({@link PyTorch#tuneProcessForCommand}): another program's heap is its own to tune.
  */
 final class NativeHeap {
 

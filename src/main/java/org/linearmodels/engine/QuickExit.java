@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * once libtorch is loaded, {@code _exit} runs before the handlers registered earlier, libtorch's
  * among them, with the exit status the JVM passed; the JVM's own exit (shutdown hooks, flight
  * recordings, its perf map) has finished by then, and every file this project writes is forced
- * to disk when written. Only in a command's process ({@link Engines#tuneProcessForCommand}): in
+ * to disk when written. Only in a command's process ({@link PyTorch#tuneProcessForCommand}): in
  * another program's it would skip that program's own exit handlers and C stdio's flush.
  */
 final class QuickExit {

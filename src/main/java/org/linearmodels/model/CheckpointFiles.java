@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.linearmodels.data.Checksums;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.io.AtomicFiles;
@@ -108,7 +108,7 @@ public final class CheckpointFiles {
     public static Manifest saveLinear(NDArray weight, NDArray bias, Path directory,
             Manifest manifest) {
         ModelSpec spec = manifest.model();
-        try (Model model = Model.newInstance(manifest.name(), Device.cpu(), Engines.NAME)) {
+        try (Model model = Model.newInstance(manifest.name(), Device.cpu(), PyTorch.NAME)) {
             Block block = spec.newBlock();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, spec.batchShape(1));

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linearmodels.data.DataProvenance;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.EpochRecord;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
@@ -82,7 +82,7 @@ public final class TrainingRun {
         }
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("djl", Engine.getDjlVersion());
-        versions.put("pytorch", Engines.pytorch().getVersion());
+        versions.put("pytorch", PyTorch.engine().getVersion());
         versions.put("java", System.getProperty("java.version"));
         return new Manifest(Manifest.FORMAT, name, description, model, null, null,
                 last.epoch(), settings, Map.copyOf(options), data, figures,

@@ -13,7 +13,7 @@ import ai.djl.training.dataset.Record;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 
 /**
  * Pixels held as bytes leave the dataset as the float32 / 255f that a split converted as a whole
@@ -26,7 +26,7 @@ class RowGatherDatasetTest {
 
     @Test
     void bytesLeaveAsTheFloatsOfTheWholeSplitOnEveryPath() {
-        Engines.pytorch();
+        PyTorch.engine();
         byte[] pixels = new byte[ROWS * WIDTH];
         new Random(3).nextBytes(pixels);
         long[] labelValues = new Random(4).longs(ROWS, 0, 10).toArray();

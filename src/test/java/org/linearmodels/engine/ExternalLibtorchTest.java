@@ -122,7 +122,7 @@ class ExternalLibtorchTest {
     public static final class UsesTheEngine {
         public static void main(String[] args) {
             try {
-                System.out.println("PyTorch " + Engines.pytorch().getVersion());
+                System.out.println("PyTorch " + PyTorch.engine().getVersion());
             } catch (DeviceException e) {
                 System.out.println("error: " + e.getMessage());
             }

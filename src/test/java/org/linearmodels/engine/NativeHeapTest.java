@@ -23,7 +23,7 @@ class NativeHeapTest {
     @Test
     void aProgramUsingTheLibraryKeepsGlibcsHeapSettings() {
         for (int i = 0; i < 1000; i++) {
-            Engines.pytorch();
+            PyTorch.engine();
         }
         assertEquals(0, NativeHeap.timesApplied());
     }
@@ -46,7 +46,7 @@ class NativeHeapTest {
         @Override
         public Integer call() {
             for (int i = 0; i < 1000; i++) {
-                Engines.pytorch();
+                PyTorch.engine();
             }
             NativeHeap.keepBuffersInHeap();
             System.out.println("heap settings applied " + NativeHeap.timesApplied() + " time");

@@ -36,7 +36,7 @@ class QuickExitTest {
 
     @Test
     void aProgramUsingTheLibraryKeepsItsExit() {
-        Engines.pytorch();
+        PyTorch.engine();
         assertFalse(QuickExit.registered());
     }
 
@@ -53,7 +53,7 @@ class QuickExitTest {
 
         @Override
         public Integer call() {
-            Engines.pytorch();
+            PyTorch.engine();
             if (QuickExit.registered()) {
                 System.out.print("quick exit registered\n");
             }

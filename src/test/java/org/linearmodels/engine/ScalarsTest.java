@@ -71,7 +71,7 @@ class ScalarsTest {
     @MethodSource("losses")
     void overwritingReleasedMemoryChangesOnlyTheJavaScalarsGradient(LossPair loss)
             throws ReflectiveOperationException {
-        Engines.pytorch();
+        PyTorch.engine();
         float[] expected = gradient(loss.fixed(), false);
         assertArrayEquals(expected, gradient(loss.javaScalars(), false),
                 "the Java-scalar form computes the same loss");
@@ -93,7 +93,7 @@ class ScalarsTest {
             NDArray y = manager.create(new float[] {0f, 1f, 1f, 0f, 1f, 1f});
             p.setRequiresGradient(true);
             ReleasedBuffers released = ReleasedBuffers.of(manager);
-            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+            try (GradientCollector collector = PyTorch.engine().newGradientCollector()) {
                 NDArray value = loss.apply(p, y);
                 if (overwrite) {
                     released.fill(NEXT_OWNERS_BYTE);

@@ -36,7 +36,7 @@ import org.linearmodels.MnistLogistic;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.Checksums;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.train.CheckpointSaver;
 import org.linearmodels.train.History;
@@ -77,8 +77,8 @@ class CheckpointFilesTest {
         History history = new History(CorrectCount.argmax(), List.of());
         // Seeded: DJL's first step refuses gradients that sum to exactly 0, which softmax's
         // can by cancellation for an unlucky start.
-        Engines.pytorch().setRandomSeed(settings.seed());
-        try (Model model = Model.newInstance(NAME, Device.cpu(), Engines.NAME)) {
+        PyTorch.engine().setRandomSeed(settings.seed());
+        try (Model model = Model.newInstance(NAME, Device.cpu(), PyTorch.NAME)) {
             model.setBlock(SPEC.newBlock());
             DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
                     .optOptimizer(settings.newOptimizer(4, 0))

@@ -19,7 +19,7 @@ import org.linearmodels.LinearRegressionCommand;
 import org.linearmodels.MnistLogistic;
 import org.linearmodels.TrainedMnist;
 import org.linearmodels.cli.ExitCode;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.errors.DivergedException;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.CheckpointFiles;
@@ -68,7 +68,7 @@ class DivergenceTest {
 
     @Test
     void parametersThatAreNotFiniteAreNotSaved() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), Engines.NAME)) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), PyTorch.NAME)) {
             NDArray finite = manager.create(new float[] {3e38f, -3e38f, 1f});
             Divergence.checkParameters(List.of(finite), 1);
             for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {

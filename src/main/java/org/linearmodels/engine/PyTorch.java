@@ -7,7 +7,7 @@ import org.linearmodels.errors.Causes;
 import org.linearmodels.errors.DeviceException;
 
 /** The one engine this project runs on, loaded with an error that says what to do. */
-public final class Engines {
+public final class PyTorch {
 
     public static final String NAME = "PyTorch";
 
@@ -15,7 +15,7 @@ public final class Engines {
     private static volatile boolean command;
     private static volatile Engine engine;
 
-    private Engines() {}
+    private PyTorch() {}
 
     /**
      * Lets the engine's load tune the whole process for a command's run: glibc's heap
@@ -34,7 +34,7 @@ public final class Engines {
      * fork and join of a second thread to pay (docs/PERFORMANCE.md).
      */
     public static void useThreads(int threads) {
-        pytorch();
+        engine();
         JniUtils.setNumThreads(threads);
     }
 
@@ -42,7 +42,7 @@ public final class Engines {
      * DJL's PyTorch engine. The first call checks the libtorch to load and loads it; the
      * training loops ask for it every step, and every later call only reads a field.
      */
-    public static Engine pytorch() {
+    public static Engine engine() {
         Engine loaded = engine;
         return loaded != null ? loaded : load();
     }
