@@ -4,8 +4,9 @@
                               both ways, as the seeds save (torch.save of the state dict; T2 and T5:
                               the dict of the hand-made w or W and b) and as TorchScript, with
                               held-out inputs and the model's answers: DIR/NAME.json
-  linear_models.py run FILE FORMAT NAME INPUTS_JSON
-                              loads a file ExportPyTorch wrote and prints its answers as JSON
+  linear_models.py run JOBS_JSON
+                              loads each file ExportPyTorch wrote ([{file, format, name, inputs}])
+                              and prints their answers to the inputs as a JSON list
 
 An answer is what the model's head makes of its output: the value (T1), sigmoid (T2, T3) or
 softmax (T4, T5). Images go in flattened, (N, 784), as the T4 seed reshapes them for nn.Linear.
@@ -131,9 +132,8 @@ def save(directory):
             json.dump({"inputs": held_out.tolist(), "answers": answers.tolist()}, out)
 
 
-def run(file, file_format, name, inputs_json):
-    with open(inputs_json) as source:
-        x = torch.tensor(json.load(source), dtype=torch.float32)
+def answer(file, file_format, name, inputs):
+    x = torch.tensor(inputs, dtype=torch.float32)
     if file_format == "torchscript":
         model = torch.jit.load(file)
     else:
@@ -146,7 +146,14 @@ def run(file, file_format, name, inputs_json):
             model = nn.Linear(FEATURES[name], OUTPUTS[name])
             model.load_state_dict(state)
     with torch.no_grad():
-        print(json.dumps(head(name, model(x)).tolist()))
+        return head(name, model(x)).tolist()
+
+
+def run(jobs_json):
+    with open(jobs_json) as source:
+        jobs = json.load(source)
+    print(json.dumps([answer(job["file"], job["format"], job["name"], job["inputs"])
+                      for job in jobs]))
 
 
 if __name__ == "__main__":
@@ -154,4 +161,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "save":
         save(sys.argv[2])
     else:
-        run(*sys.argv[2:6])
+        run(sys.argv[2])
