@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
 import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
+import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import com.google.gson.Gson;
 import java.awt.BasicStroke;
@@ -35,13 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.serve.ServedModel;
 
 /**
  * The way in and the way back, proven with real PyTorch (Debian's python3-torch, which ./test
  * installs): PyTorch trains each tutorial's model a few steps and saves it as the seeds do and
  * as TorchScript; ImportPyTorch makes each a model directory whose answers on held-out inputs
- * equal PyTorch's, and which the predictor commands load. Each committed model is exported both
- * ways and PyTorch's answers equal DJL's.
+ * equal PyTorch's, and which the predictor commands, Serve and plain Criteria load. Each
+ * committed model is exported both ways and PyTorch's answers equal DJL's.
  */
 class PyTorchRoundTripTest {
 
@@ -94,7 +99,7 @@ class PyTorchRoundTripTest {
     }
 
     @Test
-    void everyPredictorLoadsAnImportedModel() throws Exception {
+    void predictorsServeAndCriteriaLoadImportedModels() throws Exception {
         Path picture = temp.resolve("stroke.png");
         BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
         Graphics2D pen = image.createGraphics();
@@ -123,6 +128,20 @@ class PyTorchRoundTripTest {
             CommandResult predicted = CommandResult.run(predictors.get(name),
                     args.toArray(String[]::new));
             assertEquals(0, predicted.exitCode(), name + ": " + predicted.err());
+            try (ServedModel served = ServedModel.load(dir, Device.cpu())) {
+                assertEquals(name, served.name());
+            }
+        }
+        try (ServedModel served = ServedModel.load(temp.resolve("iris-logistic"), Device.cpu())) {
+            String answer = served.answer("[5.1, 3.5, 1.4, 0.2]"
+                    .getBytes(StandardCharsets.UTF_8), "application/json").toString();
+            assertTrue(answer.contains("setosa"), answer);
+        }
+        try (ZooModel<Image, Classifications> model = ModelDirectoriesTest.load(
+                temp.resolve("mnist-logistic"), Image.class, Classifications.class);
+                Predictor<Image, Classifications> predictor = model.newPredictor()) {
+            assertEquals(10, predictor.predict(ImageFactory.getInstance().fromFile(picture))
+                    .items().size());
         }
     }
 

@@ -112,9 +112,9 @@ public final class TorchFileReader {
     }
 
     private static CheckpointException notPyTorch(Path file, Exception e) {
-        return new CheckpointException(file + " is not a PyTorch file, or is truncated ("
-                + Causes.of(e) + "): give one that torch.save (PyTorch 1.6 or later) or"
-                + " torch.jit.save wrote.",
+        return new CheckpointException(file + " is not a PyTorch zip, or is truncated ("
+                + Causes.of(e) + "): save the model with torch.save (PyTorch 1.6 or later, not"
+                + " _use_new_zipfile_serialization=False) or torch.jit.save.",
                 e);
     }
 
@@ -205,8 +205,8 @@ public final class TorchFileReader {
             }
             if (!(id[1] instanceof StorageType type)) {
                 throw new CheckpointException(file + " holds tensors of a type other than"
-                        + " float32 or float64 (" + id[1] + "); convert the model with"
-                        + " model.float() before saving it.");
+                        + " float32 or float64; convert the model with model.float() before"
+                        + " saving it.");
             }
             ZipEntry entry = zip.getEntry(top + "data/" + id[2]);
             if (entry == null) {
