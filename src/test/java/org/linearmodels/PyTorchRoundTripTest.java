@@ -1,5 +1,6 @@
 package org.linearmodels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.model.Checkpoint;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.model.TorchFileReader;
+import org.linearmodels.model.TorchTensor;
 import org.linearmodels.serve.ServedModel;
 
 /**
@@ -94,6 +98,33 @@ class PyTorchRoundTripTest {
                 Example example = EXAMPLES.get(name);
                 assertSame(example.answers(), djlAnswers(dir, name, example.inputs()),
                         file + " imported");
+            }
+        }
+    }
+
+    /**
+     * A state dict imported and exported again is the same tensors under the same names, bit
+     * for bit; T1's seed module names its layer (linear.weight), the export names nn.Linear's.
+     */
+    @Test
+    void importedStateDictsExportAsTheyCame() {
+        for (String name : NAMES) {
+            Path source = pytorchFiles.resolve(name + ".pt");
+            Path dir = temp.resolve(name);
+            Path back = temp.resolve(name + ".back.pt");
+            assertEquals(0, CommandResult.run(new ImportPyTorch(), source.toString(), "--as",
+                    name, "--output-dir", dir.toString()).exitCode());
+            assertEquals(0, CommandResult.run(new ExportPyTorch(), dir.toString(), "--output",
+                    back.toString()).exitCode());
+            Map<String, TorchTensor> before = TorchFileReader.read(source).tensors();
+            Map<String, TorchTensor> after = TorchFileReader.read(back).tensors();
+            assertEquals(before.keySet().stream().map(key -> key.replace("linear.", ""))
+                    .collect(Collectors.toSet()), after.keySet(), name);
+            for (var entry : after.entrySet()) {
+                TorchTensor original = before.getOrDefault(entry.getKey(),
+                        before.get("linear." + entry.getKey()));
+                assertArrayEquals(original.shape(), entry.getValue().shape(), name);
+                assertArrayEquals(original.values(), entry.getValue().values(), name);
             }
         }
     }
