@@ -58,10 +58,9 @@ public final class TorchFileWriter {
     /** An empty tuple: the module holds no constants. */
     private static final byte[] NO_CONSTANTS = {(byte) 0x80, 2, ')', '.'};
 
-    private static final IObjectDeconstructor FLOAT_STORAGE = new Global("torch", "FloatStorage");
-
     static {
-        Pickler.registerCustomDeconstructor(FloatStorage.class, FLOAT_STORAGE);
+        Pickler.registerCustomDeconstructor(FloatStorage.class,
+                new Global("torch", "FloatStorage"));
         Pickler.registerCustomDeconstructor(Rebuild.class,
                 new Global("torch._utils", "_rebuild_tensor_v2") {
                     @Override
