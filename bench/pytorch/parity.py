@@ -2,12 +2,14 @@
 with the same seed; one row per tutorial; exits 1 when a row is beyond its tolerance.
 
 T1-T3 draw their starting weights identically on both sides (DJL's PyTorch engine draws
-libtorch's numbers for the seed, in the scripts' order), so every epoch is compared, to TIGHT:
-where the DJL side's figures come from its log, the PyTorch ones are rounded to the digits it
-prints, so that 0 means equal to every printed digit; the two libtorch versions may still round
-a sum differently in the last bit of a float. T4 and T5 start from the same weights too (checked below), but
-DJL's sampler and torch's DataLoader shuffle differently, so only the final figures are held to
-a tolerance; the largest per-epoch difference is printed for what it shows."""
+libtorch's numbers for the seed, and the scripts draw in the drivers' order), so every epoch is
+held to TIGHT, and a row whose first figure (the start's loss) differs says "different starts"
+and fails. Where the DJL side's figures come from its log, the PyTorch ones are rounded to the
+digits it prints, so that 0 means equal to every printed digit; the two libtorch versions may
+still round a sum differently in the last bit of a float. T4 and T5 start from the same weights
+too (checked below), but DJL's sampler and torch's DataLoader shuffle differently, so only the
+final figures are held to a tolerance; the largest per-epoch difference is printed for what it
+shows."""
 import json
 import os
 import re
@@ -19,10 +21,11 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 SCRIPTS = os.path.join(ROOT, 'bench', 'pytorch')
 TIGHT = 1e-4
-# The final figures of T4 and T5 after different shuffles. The SPEC finds their test accuracy
-# stable to about +-1 point across runs, so two runs may differ by 2; the training figures
-# average all 60000 examples of the last epoch and move less.
-FINAL = {'loss': 0.02, 'accuracy': 0.01, 'test accuracy': 0.02}
+# The final figures of T4 and T5 after different shuffles: no tighter than the spread between
+# seeds on one side (where start and shuffle both change), which the SPEC puts at about +-1
+# point of test accuracy, so 2 points between two runs; the training figures average the 60000
+# examples of the last epoch but still carry the start's effect at T4's slow lr.
+FINAL = {'loss': 0.03, 'accuracy': 0.015, 'test accuracy': 0.02}
 # The start's figures (mean loss of the first rows, test accuracy) agree to float rounding when
 # the weights are the same; different weights move the loss in the second decimal.
 START = 1e-5
@@ -77,11 +80,14 @@ def largest(pairs):
 
 
 def same_start_row(label, finals, pairs):
-    """A row for T1-T3: every epoch within TIGHT."""
+    """A row for T1-T3: every epoch within TIGHT. The first series' first figure is the loss
+    of the start, before any update."""
+    ours, theirs = next(iter(pairs.values()))
+    start = 'same start' if abs(ours[0] - theirs[0]) <= TIGHT else 'different starts'
     diff, name, epoch = largest(pairs)
     ok = diff <= TIGHT
     where = f' ({name}, epoch {epoch})' if diff else ''
-    return ok, (f'{label}  same start  {finals}  largest per-epoch difference {diff:.1e}'
+    return ok, (f'{label}  {start}  {finals}  largest per-epoch difference {diff:.1e}'
                 f'{where}, tolerance {TIGHT:.0e}  {"ok" if ok else "FAIL"}')
 
 

@@ -1,8 +1,9 @@
 """T4 as seed 000 writes it: MNIST through DataLoaders (batch 100, the training set
 shuffled), nn.Linear(784, 10), CrossEntropyLoss, SGD lr 0.001, 5 epochs, the loss every 100
-steps, then the accuracy on the 10000 test images. The images are the project's cached IDX files
-(the ones ./run FetchData checked), held as tensors (shared.image_datasets). Beyond the seed, for the comparison: each epoch's mean loss
-and accuracy on the batches, and the start's figures (below). torch.save is left out."""
+steps, then the accuracy on the 10000 test images. The images are the project's cached IDX
+files (the ones ./run FetchData checked), held as tensors (shared.image_datasets). Beyond the
+seed, for the comparison: each epoch's mean loss and accuracy on the batches, and the start's
+figures (below). torch.save is left out."""
 import torch
 import torch.nn as nn
 

@@ -1,10 +1,10 @@
 """T5 as seed 002 (d2l, chapter 3.6) writes it: Fashion-MNIST through DataLoaders, batch 256;
 W ~ N(0, 0.01) of 784 x 10 and b = 0; softmax, the network, the cross-entropy, the accuracy, the
 accumulator, evaluate_accuracy, train_epoch_ch3 and minibatch SGD by hand at lr 0.1; 10 epochs
-of train_ch3 with its three checks. The images are the project's cached IDX files, held as tensors
-(shared.image_datasets). Left out: the
-Animator and predict_ch3's pictures (the DJL side draws them). Beyond the seed, for the
-comparison: every epoch's figures and the start's (below)."""
+of train_ch3 with its three checks. The images are the project's cached IDX files, held as
+tensors (shared.image_datasets). Left out: the Animator and predict_ch3's pictures (the DJL side
+draws them). Beyond the seed, for the comparison: every epoch's figures and the start's
+(below)."""
 import torch
 from torch.utils import data
 
