@@ -180,7 +180,11 @@ def main():
     unknown = [c for c in chosen if c not in TUTORIALS]
     if unknown:
         sys.exit(f'usage: bench/parity [T1 ... T5]; unknown: {" ".join(unknown)}')
-    import torch  # only for its version in the last line
+    try:  # here, not at the top, so that the usage line needs no PyTorch
+        import torch
+    except ImportError:
+        sys.exit(f'bench/parity needs PyTorch on {sys.executable}; ./test installs Debian\'s'
+                 ' python3-torch')
     start = time.perf_counter()
     failed = []
     for name in chosen:
