@@ -33,14 +33,14 @@ START_ROWS = 1000
 
 
 def djl(command, *flags):
-    """Runs ./run COMMAND with flags into a fresh folder; returns its stdout and manifest."""
-    out = tempfile.mkdtemp(prefix='parity-')
-    done = subprocess.run([os.path.join(ROOT, 'run'), command, '--output-dir', out, *flags],
-                          cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f'./run {command} failed ({done.returncode}):\n{done.stdout}{done.stderr}')
-    with open(os.path.join(out, 'manifest.json')) as f:
-        return done.stdout, json.load(f)
+    """Runs ./run COMMAND with flags into a folder of its own; returns its stdout and manifest."""
+    with tempfile.TemporaryDirectory(prefix='parity-') as out:
+        done = subprocess.run([os.path.join(ROOT, 'run'), command, '--output-dir', out, *flags],
+                              cwd=ROOT, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f'./run {command} failed ({done.returncode}):\n{done.stdout}{done.stderr}')
+        with open(os.path.join(out, 'manifest.json')) as f:
+            return done.stdout, json.load(f)
 
 
 def pytorch(script, *flags):
