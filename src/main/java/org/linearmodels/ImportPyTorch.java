@@ -18,7 +18,7 @@ import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Checksums;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.TutorialTables;
-import org.linearmodels.engine.Engines;
+import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Framing;
 import org.linearmodels.model.Manifest;
@@ -105,7 +105,7 @@ public final class ImportPyTorch implements Callable<Integer> {
         }
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("djl", Engine.getDjlVersion());
-        versions.put("pytorch", Engines.pytorch().getVersion());
+        versions.put("pytorch", PyTorch.engine().getVersion());
         versions.put("java", System.getProperty("java.version"));
         Manifest manifest = new Manifest(Manifest.FORMAT, name, "Imported from PyTorch ("
                 + contents.kind() + "): " + file.getFileName(), modelSpec, null, null, 0, null,
