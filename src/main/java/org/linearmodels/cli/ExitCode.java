@@ -1,6 +1,6 @@
 package org.linearmodels.cli;
 
-/** The process exit codes of every command; README.md lists them for users and scripts. */
+/** The process exit codes of every command; docs/checkpoints.md lists them for users. */
 public enum ExitCode {
     OK(0, "success"),
     INTERNAL(1, "unexpected error: a bug; rerun with --verbose and report the stack trace"),

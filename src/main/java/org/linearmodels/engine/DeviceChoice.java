@@ -20,7 +20,7 @@ public enum DeviceChoice {
                 if (gpus == 0) {
                     throw new DeviceException("--device gpu: DJL's PyTorch engine sees"
                             + " no CUDA GPU (this build bundles the CPU libtorch). Build with"
-                            + " ./mvnw -Dgpu and a CUDA libtorch 2.7.1 (README, \"GPU\"), or use"
+                            + " ./mvnw -Dgpu and a CUDA libtorch 2.7.1 (docs/gpu.md), or use"
                             + " --device cpu.");
                 }
                 yield Device.gpu();

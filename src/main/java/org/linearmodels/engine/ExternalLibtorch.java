@@ -46,7 +46,7 @@ final class ExternalLibtorch {
         if (dir == null) {
             throw new DeviceException("PYTORCH_LIBRARY_PATH=" + libraryPath
                     + " holds no libtorch.so: point it at the lib folder of an unpacked libtorch "
-                    + VERSION + " (README, \"GPU\"), or unset it to use the bundled CPU one.");
+                    + VERSION + " (docs/gpu.md), or unset it to use the bundled CPU one.");
         }
         boolean cuda = Files.exists(dir.resolve("libtorch_cuda.so"));
         String built = buildVersion(dir);
@@ -67,7 +67,7 @@ final class ExternalLibtorch {
             throw new DeviceException("PYTORCH_LIBRARY_PATH=" + libraryPath + " is"
                     + " set and PYTORCH_FLAVOR is not, so DJL 0.35.1 would look for a JNI"
                     + " library its jar lacks: set PYTORCH_FLAVOR=" + (cuda ? "cu128" : "cpu")
-                    + " before the engine loads (README, \"GPU\").");
+                    + " before the engine loads (docs/gpu.md).");
         } else if (!JNI_FLAVORS.contains(flavor)) {
             throw new DeviceException("PYTORCH_FLAVOR=" + flavor + ": DJL's"
                     + " pytorch-jni jar has a JNI library only for cpu and cu128; set"

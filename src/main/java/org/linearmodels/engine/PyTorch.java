@@ -66,11 +66,11 @@ public final class PyTorch {
             throw new DeviceException("libtorch does not link with DJL's JNI ("
                     + Causes.of(e) + "): PYTORCH_LIBRARY_PATH must name an unpacked libtorch "
                     + ExternalLibtorch.VERSION + " whose flavor matches PYTORCH_FLAVOR (cpu or"
-                    + " cu128) (README, \"GPU\").", e);
+                    + " cu128) (docs/gpu.md).", e);
         } catch (EngineException | IllegalArgumentException e) {
             throw new DeviceException("cannot load PyTorch's native library ("
                     + Causes.of(e) + "). A build with -Dgpu bundles no libtorch: set"
-                    + " PYTORCH_LIBRARY_PATH to an unpacked libtorch 2.7.1 (README, \"GPU\"), or"
+                    + " PYTORCH_LIBRARY_PATH to an unpacked libtorch 2.7.1 (docs/gpu.md), or"
                     + " build without -Dgpu to use the bundled CPU one.", e);
         }
     }

@@ -22,7 +22,7 @@ public final class ServingProperties {
         return String.format(Locale.ROOT, """
                 # A DJL model directory. Load it with DJL's Criteria, the project's jar on the class
                 # path: optModelPath(<this directory>), optTranslatorFactory(new
-                # DeferredTranslatorFactory()) (README, "Loading a model with DJL").
+                # DeferredTranslatorFactory()) (docs/loading.md).
                 engine=PyTorch
                 blockFactory=%s
                 translatorFactory=%s

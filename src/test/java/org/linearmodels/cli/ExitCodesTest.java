@@ -13,7 +13,7 @@ import org.linearmodels.errors.DeviceException;
 import org.linearmodels.errors.DivergedException;
 import org.linearmodels.errors.OutputException;
 
-/** Each kind of failure the library throws leaves a command with the code README.md lists. */
+/** Each kind of failure the library throws leaves a command with the code docs list. */
 class ExitCodesTest {
 
     @Test

@@ -109,7 +109,7 @@ class ExternalLibtorchTest {
         assertEquals(0, told.code(), told.out());
         assertTrue(told.out().contains(" is set and PYTORCH_FLAVOR is not, so DJL 0.35.1 would"
                 + " look for a JNI library its jar lacks: set PYTORCH_FLAVOR=cpu before the engine"
-                + " loads (README, \"GPU\")."), told.out());
+                + " loads (docs/gpu.md)."), told.out());
         assertTrue(told.out().endsWith("PYTORCH_FLAVOR property: null\n"), told.out());
 
         Result set = run(UsesTheEngine.class, Map.of("PYTORCH_LIBRARY_PATH", lib.toString(),
@@ -136,7 +136,7 @@ class ExternalLibtorchTest {
         Result result = run(Map.of("PYTORCH_LIBRARY_PATH", empty.toString()), "--limit", "100");
         assertEquals(ExitCode.DEVICE.code(), result.code(), result.out());
         assertTrue(result.out().strip().endsWith("holds no libtorch.so: point it at the lib"
-                + " folder of an unpacked libtorch 2.7.1 (README, \"GPU\"), or unset it to use"
+                + " folder of an unpacked libtorch 2.7.1 (docs/gpu.md), or unset it to use"
                 + " the bundled CPU one."), result.out());
     }
 
