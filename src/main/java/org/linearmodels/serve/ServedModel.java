@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -262,12 +263,25 @@ public final class ServedModel implements AutoCloseable {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
+    /** The answers, refusing one float32 cannot hold, which JSON could not carry either. */
     private List<float[]> predictRows(List<float[]> features) {
+        List<float[]> answers;
         try {
-            return rows.predict(features);
+            answers = rows.predict(features);
         } catch (TranslateException e) {
             throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
         }
+        for (int i = 0; i < answers.size(); i++) {
+            for (float value : answers.get(i)) {
+                if (!Float.isFinite(value)) {
+                    throw new ApiError(400, "answer_out_of_range", "the model's answer for "
+                            + Arrays.toString(features.get(i)) + " is " + value + ", beyond"
+                            + " float32 (±3.4e38); send numbers of the size it was trained"
+                            + " on.");
+                }
+            }
+        }
+        return answers;
     }
 
     @Override

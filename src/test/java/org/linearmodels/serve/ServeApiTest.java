@@ -172,6 +172,8 @@ class ServeApiTest {
                         "not_an_array"),
                 new Bad("/predictions/linear-regression", null, "[\"4\"]", null, 400,
                         "not_a_number"),
+                new Bad("/predictions/linear-regression", null, "[3e38]", null, 400,
+                        "answer_out_of_range"),
                 new Bad("/nowhere", null, "", null, 404, "not_found"));
         for (Bad bad : cases) {
             byte[] body = bad.bytes() != null ? bad.bytes() : bytes(bad.body());
