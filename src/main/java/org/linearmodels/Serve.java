@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,8 @@ import sun.misc.Signal;
         description = {"Serves the models over HTTP: GET /ping, GET /models,"
                 + " POST /predictions/{model} (a picture's bytes for the image models, a JSON"
                 + " array of numbers for the others), and a page at / to draw a digit on.",
-            "SIGTERM or Ctrl-C answers the requests in flight, then exits 0."})
+            "SIGTERM or Ctrl-C answers the requests in flight, then exits 0; running out of"
+                    + " memory answers 503, stops and exits non-zero."})
 public final class Serve implements Callable<Integer> {
 
     private static final Logger logger = LoggerFactory.getLogger(Serve.class);
@@ -45,6 +47,9 @@ public final class Serve implements Callable<Integer> {
     /** The committed models served by default. */
     static final List<String> DEFAULT_MODELS = List.of(MnistLogistic.NAME,
             FashionMnistSoftmax.NAME, IrisLogistic.NAME, ExamLogistic.NAME, LinearRegression.NAME);
+
+    /** Seconds after which an idle keep-alive connection is closed. */
+    static final int IDLE_SECONDS = 30;
 
     @Spec
     CommandSpec spec;
@@ -64,8 +69,18 @@ public final class Serve implements Callable<Integer> {
     List<Path> modelDirs = new ArrayList<>();
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Request threads. Default: ${DEFAULT-VALUE}.")
+            description = "Predictions at once. Default: ${DEFAULT-VALUE}.")
     int workers = 8;
+
+    @Option(names = "--queue", paramLabel = "N",
+            description = "Predictions that wait for a worker; more are answered 503 with"
+                    + " Retry-After at once. Default: ${DEFAULT-VALUE}.")
+    int queue = 64;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS",
+            description = "How long a worker waits for a request's body before answering 408"
+                    + " and closing the connection. Default: ${DEFAULT-VALUE}.")
+    int bodyTimeout = 10;
 
     @Mixin
     EngineOptions engine = new EngineOptions();
@@ -79,6 +94,14 @@ public final class Serve implements Callable<Integer> {
         if (workers < 1 || workers > 1024) {
             throw new ParameterException(spec.commandLine(), "--workers must be between 1 and"
                     + " 1024, got " + workers);
+        }
+        if (queue < 0 || queue > 100_000) {
+            throw new ParameterException(spec.commandLine(), "--queue must be between 0 and"
+                    + " 100000, got " + queue);
+        }
+        if (bodyTimeout < 1 || bodyTimeout > 3600) {
+            throw new ParameterException(spec.commandLine(), "--body-timeout must be between 1"
+                    + " and 3600 seconds, got " + bodyTimeout);
         }
         Device device = engine.predictionDevice(spec);
         List<Path> dirs = modelDirs.isEmpty()
@@ -102,7 +125,9 @@ public final class Serve implements Callable<Integer> {
             Signal.handle(new Signal("INT"), signal -> stop.countDown());
             ModelServer server;
             try {
-                server = ModelServer.start(models, new InetSocketAddress(host, port), workers);
+                server = ModelServer.start(models, new InetSocketAddress(host, port),
+                        new ModelServer.Limits(workers, queue, Duration.ofSeconds(bodyTimeout)),
+                        stop::countDown);
             } catch (IOException e) {
                 throw new UsageException("cannot listen on " + host + ":" + port
                         + " (" + Causes.of(e) + "); pick another --port or --host.");
@@ -113,6 +138,14 @@ public final class Serve implements Callable<Integer> {
                     bound.getHostString(), bound.getPort());
             System.out.flush();
             stop.await();
+            if (server.failed()) {
+                // Out of memory: every request since has been refused; the others in flight
+                // get a short grace only, since the process's state is unknown.
+                server.stop(5);
+                throw new IllegalStateException("the server ran out of memory and stopped after "
+                        + server.served() + " requests; give it a larger heap (-Xmx) or fewer"
+                        + " --workers");
+            }
             logger.info("Stopping: answering the requests in flight");
             boolean drained = server.stop(30);
             System.out.printf("Stopped after %d requests%s%n", server.served(),
@@ -124,6 +157,13 @@ public final class Serve implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The JDK's HttpServer reads these once, when its first server starts, for the whole
+        // process; so the command sets them, not ModelServer. Without TCP_NODELAY each answer's
+        // body waits for the client's delayed ACK of its headers: 40 ms a request on Linux.
+        // Keep-alive connections idle this many seconds are closed (the JDK's default, made
+        // explicit because the docs promise it).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty("sun.net.httpserver.idleInterval", String.valueOf(IDLE_SECONDS));
         Cli.run(new Serve(), args);
     }
 }

@@ -9,27 +9,45 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * DJL Serving's inference API over the loaded models, plus the page at {@code /}:
  * {@code GET /ping}, {@code GET /models}, {@code POST /predictions/{model}}. Every refused
- * request is a 4xx with JSON {@code {"code", "type", "message"}}; a request never reaches the
- * file system (the page's files are read from the jar, by a fixed list of names).
+ * request is a 4xx or 5xx with JSON {@code {"code", "type", "message"}}; a request never reaches
+ * the file system (the page's files are read from the jar).
  *
  * <p>The JDK's own {@link HttpServer}: it needs no dependency, and with keep-alive and a fixed
  * pool of workers it serves these sub-millisecond predictions faster than the load aim needs.
+ *
+ * <p>Under overload it stays bounded: predictions run on a fixed pool of workers behind a
+ * queue of fixed length, and one that does not fit is answered 503 with {@code Retry-After} at
+ * once; the ping, the model list and the page are answered by the threads that read requests,
+ * never queued behind predictions. A worker reads its request's body, so a body that does not
+ * arrive within the body timeout is answered 408 and its connection closed, freeing the worker.
+ * An {@link OutOfMemoryError} is answered 503, stops the server taking requests and is reported
+ * to the owner, who should stop it: the process's state is unknown after one.
  */
 public final class ModelServer implements AutoCloseable {
 
@@ -37,6 +55,8 @@ public final class ModelServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 5 << 20;
     /** A too-large body is read and dropped up to this many bytes, to answer 413 cleanly. */
     private static final long DRAIN_BYTES = 64L << 20;
+    /** What a 503 for a full queue asks the client to wait, in seconds. */
+    private static final String RETRY_AFTER = "1";
 
     private static final Logger logger = LoggerFactory.getLogger(ModelServer.class);
     private static final String PREDICTIONS = "/predictions/";
@@ -47,39 +67,64 @@ public final class ModelServer implements AutoCloseable {
             "/style.css", "style.css");
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final Map<String, ServedModel> models = new LinkedHashMap<>();
+    /**
+     * How much the server takes on: {@code workers} predictions at once, {@code queue} more
+     * waiting for a worker, and {@code bodyTimeout} for a request's body to arrive once a worker
+     * starts reading it.
+     */
+    public record Limits(int workers, int queue, Duration bodyTimeout) {}
+
+    private final Map<String, Served> models = new LinkedHashMap<>();
     private final HttpServer server;
-    private final ExecutorService workers;
+    private final ExecutorService readers;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService alarms;
+    private final Duration bodyTimeout;
+    private final Runnable onFatal;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger predicting = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private volatile boolean stopping;
+    private final AtomicReference<OutOfMemoryError> fatal = new AtomicReference<>();
 
-    private ModelServer(List<ServedModel> loaded, InetSocketAddress address, int threads)
-            throws IOException {
-        for (ServedModel model : loaded) {
+    private ModelServer(List<? extends Served> loaded, InetSocketAddress address, Limits limits,
+            Runnable onFatal) throws IOException {
+        for (Served model : loaded) {
             models.put(model.name(), model);
         }
-        // Without TCP_NODELAY each answer's body waits for the client's delayed ACK of its
-        // headers: 40 ms a request on Linux. Read once, when the JDK's server first starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.bodyTimeout = limits.bodyTimeout();
+        this.onFatal = onFatal;
         server = HttpServer.create(address, 256);
-        workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "serve-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(workers);
+        // The JDK's dispatcher hands a connection over only once its request has begun to
+        // arrive, and these threads only parse headers and answer or hand over, so they need
+        // no bound of their own: the queue bounds the predictions, the timeout their bodies.
+        readers = Executors.newCachedThreadPool(daemons("serve-http-"));
+        workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0,
+                TimeUnit.MILLISECONDS, limits.queue() == 0 ? new SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(limits.queue()), daemons("serve-"));
+        alarms = Executors.newSingleThreadScheduledExecutor(daemons("serve-timeout-"));
+        server.setExecutor(readers);
         server.createContext("/", this::handle);
         server.start();
     }
 
     /**
-     * Starts serving {@code models} on {@code address} (port 0: a free one) with
-     * {@code threads} workers. The models stay the caller's to close.
+     * Starts serving {@code models} on {@code address} (port 0: a free one) within
+     * {@code limits}. The models stay the caller's to close. {@code onFatal} runs once the
+     * server has run out of memory and stopped taking requests; the caller should then
+     * {@link #stop} it and end the process.
      */
-    public static ModelServer start(List<ServedModel> models, InetSocketAddress address,
-            int threads) throws IOException {
-        return new ModelServer(models, address, threads);
+    public static ModelServer start(List<? extends Served> models, InetSocketAddress address,
+            Limits limits, Runnable onFatal) throws IOException {
+        return new ModelServer(models, address, limits, onFatal);
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The address it listens on, with the actual port. */
@@ -92,75 +137,247 @@ public final class ModelServer implements AutoCloseable {
         return served.get();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    /** Whether it ran out of memory, after which it answers nothing but 503. */
+    public boolean failed() {
+        return fatal.get() != null;
+    }
+
+    /** Predictions taken and not yet answered: those on a worker and those queued for one. */
+    int predicting() {
+        return predicting.get();
+    }
+
+    /** The status, media type and bytes of an answer. */
+    private record Answer(int status, String type, byte[] body) {
+
+        static Answer json(int status, JsonObject object) {
+            return new Answer(status, "application/json",
+                    object.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Answer of(ApiError e) {
+            return json(e.status(), error(e.status(), e.type(), e.getMessage()));
+        }
+    }
+
+    /** Runs on the JDK server's threads: answers all but predictions, which it hands over. */
+    private void handle(HttpExchange exchange) {
         inFlight.incrementAndGet();
-        try (exchange) {
-            int status;
-            byte[] body;
-            String type = "application/json";
-            try {
-                if (stopping) {
-                    exchange.getResponseHeaders().set("Connection", "close");
-                    throw new ApiError(503, "shutting_down", "the server is stopping.");
-                }
-                String path = exchange.getRequestURI().getPath();
-                String method = exchange.getRequestMethod();
-                String page = PAGE.get(path);
-                if (page != null) {
-                    requireMethod(method, "GET");
-                    body = resource(page);
-                    type = page.endsWith(".html") ? "text/html; charset=utf-8"
-                            : page.endsWith(".js") ? "text/javascript; charset=utf-8"
-                                    : "text/css; charset=utf-8";
-                    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-                } else if (path.equals("/ping")) {
-                    requireMethod(method, "GET");
-                    body = json(ping());
-                } else if (path.equals("/models")) {
-                    requireMethod(method, "GET");
-                    body = json(listModels());
-                } else if (path.startsWith(PREDICTIONS)) {
-                    requireMethod(method, "POST");
-                    body = json(predict(path.substring(PREDICTIONS.length()), exchange));
-                } else {
-                    throw new ApiError(404, "not_found", "no such resource: " + path
-                            + "; the API is GET /ping, GET /models, POST /predictions/{model}.");
-                }
-                status = 200;
-            } catch (ApiError e) {
-                status = e.status();
-                body = json(error(e.status(), e.type(), e.getMessage()));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                logger.error("unexpected failure on {} {}", exchange.getRequestMethod(),
-                        exchange.getRequestURI().getPath(), e);
-                status = 500;
-                body = json(error(500, "internal", "unexpected " + e.getClass().getSimpleName()
-                        + "; the server log has the details."));
+        Answer answer;
+        try {
+            if (stopping) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                throw new ApiError(503, "shutting_down", "the server is stopping.");
             }
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            String page = PAGE.get(path);
+            if (page != null) {
+                requireMethod(method, "GET");
+                String type = page.endsWith(".html") ? "text/html; charset=utf-8"
+                        : page.endsWith(".js") ? "text/javascript; charset=utf-8"
+                                : "text/css; charset=utf-8";
+                exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+                answer = new Answer(200, type, resource(page));
+            } else if (path.equals("/ping")) {
+                requireMethod(method, "GET");
+                answer = Answer.json(200, ping());
+            } else if (path.equals("/models")) {
+                requireMethod(method, "GET");
+                answer = Answer.json(200, listModels());
+            } else if (path.startsWith(PREDICTIONS)) {
+                requireMethod(method, "POST");
+                Served model = model(path.substring(PREDICTIONS.length()));
+                predicting.incrementAndGet();
+                try {
+                    workers.execute(() -> predict(model, exchange));
+                    return;
+                } catch (RejectedExecutionException e) {
+                    predicting.decrementAndGet();
+                    exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER);
+                    throw new ApiError(503, "busy", "every worker is busy and the queue is"
+                            + " full; retry after " + RETRY_AFTER + " s.");
+                }
+            } else {
+                throw new ApiError(404, "not_found", "no such resource: " + path
+                        + "; the API is GET /ping, GET /models, POST /predictions/{model}.");
+            }
+        } catch (ApiError e) {
+            answer = Answer.of(e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            answer = unexpected(exchange, e);
+        }
+        send(exchange, answer);
+    }
+
+    /** Runs on a worker: reads the body, predicts and answers. */
+    private void predict(Served model, HttpExchange exchange) {
+        Answer answer;
+        try {
+            byte[] request = readBody(exchange);
+            answer = Answer.json(200, model.answer(request,
+                    exchange.getRequestHeaders().getFirst("Content-Type")));
+        } catch (ApiError e) {
+            answer = Answer.of(e);
+        } catch (BodyTimedOut e) {
+            answer = null;
+        } catch (IOException e) {
+            // A client that broke off its body is answered, if it still listens, and let go.
+            logger.debug("reading a body: {}", e.toString());
+            exchange.getResponseHeaders().set("Connection", "close");
+            answer = Answer.of(new ApiError(400, "broken_body", "the body could not be read ("
+                    + e.getMessage() + ")."));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            answer = unexpected(exchange, e);
+        } finally {
+            predicting.decrementAndGet();
+        }
+        if (answer == null) {
+            // The alarm has answered 408; the connection is closed.
+            exchange.close();
+            inFlight.decrementAndGet();
+        } else {
+            send(exchange, answer);
+        }
+    }
+
+    private Answer unexpected(HttpExchange exchange, Throwable e) {
+        String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        if (e instanceof OutOfMemoryError oom) {
+            return outOfMemory(exchange, request, oom);
+        }
+        logger.error("unexpected failure on {}", request, e);
+        return Answer.json(500, error(500, "internal", "unexpected "
+                + e.getClass().getSimpleName() + "; the server log has the details."));
+    }
+
+    /**
+     * Stops taking requests at once and tells the owner: after an OutOfMemoryError any
+     * thread's work may have been cut short, so serving on could answer wrongly.
+     */
+    private Answer outOfMemory(HttpExchange exchange, String request, OutOfMemoryError e) {
+        stopping = true;
+        if (fatal.compareAndSet(null, e)) {
+            logger.error("out of memory on {} ({}); stopping the server", request,
+                    e.getMessage());
+            onFatal.run();
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        return Answer.json(503, error(503, "out_of_memory", "the server ran out of memory"
+                + " and is stopping."));
+    }
+
+    private void send(HttpExchange exchange, Answer answer) {
+        try (exchange) {
             Headers headers = exchange.getResponseHeaders();
-            headers.set("Content-Type", type);
+            headers.set("Content-Type", answer.type());
             headers.set("X-Content-Type-Options", "nosniff");
-            exchange.sendResponseHeaders(status, body.length);
+            exchange.sendResponseHeaders(answer.status(), answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(answer.body());
             }
             served.incrementAndGet();
+        } catch (IOException e) {
+            logger.debug("could not answer {}: {}", exchange.getRequestURI().getPath(),
+                    e.toString());
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
-    private JsonObject predict(String name, HttpExchange exchange) throws IOException {
-        ServedModel model = models.get(name);
+    private Served model(String name) {
+        Served model = models.get(name);
         if (model == null) {
             throw new ApiError(404, "unknown_model", "no model named '" + name
                     + "'; GET /models lists them: " + String.join(", ", models.keySet()) + ".");
         }
-        byte[] request = readBody(exchange);
-        return model.answer(request, exchange.getRequestHeaders().getFirst("Content-Type"));
+        return model;
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
+    /**
+     * The request's body, or {@link BodyTimedOut} once it has taken longer than the body
+     * timeout: then an alarm has answered 408 and interrupted this thread's read, which closes
+     * the connection (its channel is interruptible), so a stalled client cannot keep the worker.
+     */
+    private byte[] readBody(HttpExchange exchange) throws IOException, BodyTimedOut {
+        BodyDeadline deadline = new BodyDeadline(exchange, Thread.currentThread());
+        ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, bodyTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        byte[] body = null;
+        try {
+            body = readAll(exchange);
+        } catch (IOException e) {
+            if (!deadline.expired()) {
+                throw e;
+            }
+        } finally {
+            alarm.cancel(false);
+        }
+        if (deadline.finish()) {
+            throw new BodyTimedOut();
+        }
+        return body;
+    }
+
+    /** The body did not arrive in time; the client has been answered 408. */
+    private static final class BodyTimedOut extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        BodyTimedOut() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Decides, once, whether a body read finished before its deadline or the alarm did. */
+    private final class BodyDeadline {
+
+        private final HttpExchange exchange;
+        private final Thread reader;
+        private boolean finished;
+        private boolean expired;
+
+        BodyDeadline(HttpExchange exchange, Thread reader) {
+            this.exchange = exchange;
+            this.reader = reader;
+        }
+
+        synchronized void expire() {
+            if (finished) {
+                return;
+            }
+            expired = true;
+            byte[] body = error(408, "body_timeout", "the body did not arrive within "
+                    + bodyTimeout.toMillis() + " ms.").toString().getBytes(StandardCharsets.UTF_8);
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Content-Type", "application/json");
+            headers.set("Connection", "close");
+            try {
+                exchange.sendResponseHeaders(408, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.getResponseBody().flush();
+            } catch (IOException e) {
+                logger.debug("could not answer 408: {}", e.toString());
+            }
+            reader.interrupt();
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        /** Ends the race with the alarm; whether the alarm won. */
+        synchronized boolean finish() {
+            finished = true;
+            if (expired) {
+                // The alarm's interrupt is spent: the worker goes back to the pool clean.
+                Thread.interrupted();
+            }
+            return expired;
+        }
+    }
+
+    private static byte[] readAll(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             long declared;
@@ -242,22 +459,20 @@ public final class ModelServer implements AutoCloseable {
         return error;
     }
 
-    private static byte[] json(JsonObject object) {
-        return object.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] resource(String name) throws IOException {
+    private static byte[] resource(String name) {
         try (InputStream in = ModelServer.class.getResourceAsStream("page/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks the page's " + name);
             }
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /**
      * Stops taking requests (new ones get 503), waits up to {@code graceSeconds} for those in
-     * flight to be answered, then closes the socket and the workers.
+     * flight, queued ones included, to be answered, then closes the socket and the threads.
      *
      * @return whether every request in flight was answered
      */
@@ -269,7 +484,9 @@ public final class ModelServer implements AutoCloseable {
         }
         boolean drained = inFlight.get() == 0;
         server.stop(0);
-        workers.shutdown();
+        workers.shutdownNow();
+        alarms.shutdownNow();
+        readers.shutdown();
         workers.awaitTermination(Math.max(1, graceSeconds), TimeUnit.SECONDS);
         return drained;
     }

@@ -41,7 +41,7 @@ import org.linearmodels.predict.PredictorPool;
  * request body into the model's input (a picture's bytes, or a JSON array of numbers), checks
  * it, and answers JSON; every unusable body is an {@link ApiError} naming the problem.
  */
-public final class ServedModel implements AutoCloseable {
+public final class ServedModel implements Served, AutoCloseable {
 
     /** Pictures larger than this are refused from their header, before decoding. */
     public static final long MAX_PIXELS = 16_000_000L;
@@ -73,6 +73,7 @@ public final class ServedModel implements AutoCloseable {
         return new ServedModel(CheckpointFiles.load(directory, manifest.name(), hint, device));
     }
 
+    @Override
     public String name() {
         return checkpoint.manifest().name();
     }
@@ -81,7 +82,7 @@ public final class ServedModel implements AutoCloseable {
         return spec.framing() != null;
     }
 
-    /** What {@code GET /models} says of this model. */
+    @Override
     public JsonObject describe() {
         JsonObject model = new JsonObject();
         model.addProperty("modelName", name());
@@ -95,11 +96,7 @@ public final class ServedModel implements AutoCloseable {
         return model;
     }
 
-    /**
-     * The answer to {@code POST /predictions/<name>} with this body.
-     *
-     * @param contentType the request's Content-Type, or null
-     */
+    @Override
     public JsonObject answer(byte[] body, String contentType) {
         if (body.length == 0) {
             throw new ApiError(400, "empty_body", "the request has no body; send "

@@ -29,7 +29,8 @@ final class RunningServer implements AutoCloseable {
             models.add(ServedModel.load(Path.of("models", name), Device.cpu()));
         }
         server = ModelServer.start(models,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new ModelServer.Limits(4, 64, Duration.ofSeconds(30)), () -> { });
     }
 
     URI uri(String path) {
