@@ -356,6 +356,7 @@ public final class ModelServer implements AutoCloseable {
                 exchange.sendResponseHeaders(408, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.getResponseBody().flush();
+                served.incrementAndGet();
             } catch (IOException e) {
                 logger.debug("could not answer 408: {}", e.toString());
             }
