@@ -23,7 +23,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.data.TabularData;
@@ -64,7 +63,7 @@ public final class ExamLogistic {
 
     /** The whole notebook, printing the losses as it does. */
     public static void tutorial() throws IOException, TranslateException {
-        TabularData data = data(null);
+        TabularData data = normalized(TutorialTables.twoExams(null));
         try (NDManager manager = NDManager.newBaseManager()) {
             ExamLogistic byHand = new ExamLogistic(manager);
             NDArray x = data.featureArray(manager);
@@ -82,9 +81,8 @@ public final class ExamLogistic {
         }
     }
 
-    /** {@code open('./data.txt')}: the rows, each score then divided by its column's maximum. */
-    public static TabularData data(Path file) {
-        TabularData raw = TutorialTables.twoExams(file);
+    /** The rows {@code open('./data.txt')} read, each score divided by its column's maximum. */
+    public static TabularData normalized(TabularData raw) {
         return raw.dividedBy(raw.columnMaxima());
     }
 

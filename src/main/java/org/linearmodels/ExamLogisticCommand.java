@@ -96,8 +96,8 @@ public final class ExamLogisticCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--hand-steps must be at least 0,"
                     + " --log-every at least 1 and --hand-lr positive");
         }
-        float[] maxima = TutorialTables.twoExams(csv).columnMaxima();  // kept in the manifest
-        TabularData data = ExamLogistic.data(csv);
+        TabularData raw = TutorialTables.twoExams(csv);
+        TabularData data = ExamLogistic.normalized(raw);
         TrainingSettings settings = training.toSettings(spec, data.rows());
         training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
@@ -112,8 +112,7 @@ public final class ExamLogisticCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             stepByHand(data, plots, manager);
-            ModelSpec model = new ModelSpec(List.of(2L), 1, ModelSpec.Head.SIGMOID,
-                    List.of(maxima[0], maxima[1]), data.classNames());
+            ModelSpec model = model(raw);
             runs.add(train("hand-written loss", ExamLogistic.binaryLossOnLogits(), model,
                     data, settings, device, manager, false));
             runs.add(train("fused loss", new SigmoidBinaryCrossEntropyLoss(), model, data,
@@ -208,5 +207,12 @@ public final class ExamLogisticCommand implements Callable<Integer> {
     private static TwoFeaturePlots.Points points(TabularData data, int label) {
         return new TwoFeaturePlots.Points(data.classNames().get(label), data.column(0, label),
                 data.column(1, label));
+    }
+
+    /** The model a predictor rebuilds: it divides raw scores by these data's column maxima. */
+    static ModelSpec model(TabularData raw) {
+        float[] maxima = raw.columnMaxima();
+        return new ModelSpec(List.of(2L), 1, ModelSpec.Head.SIGMOID,
+                List.of(maxima[0], maxima[1]), raw.classNames());
     }
 }

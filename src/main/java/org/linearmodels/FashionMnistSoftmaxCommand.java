@@ -81,6 +81,11 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
         }
     }
 
+    /** What a predictor needs to rebuild the model, either mode's, and read its answers. */
+    static final ModelSpec MODEL = new ModelSpec(List.of(1L, 28L, 28L), 10,
+            ModelSpec.Head.SOFTMAX, null, ImageDataset.FASHION_MNIST.classNames(),
+            Framing.FASHION_MNIST);
+
     /** The fastest way found past scikit-learn's 84.39 % (docs/BENCHMARKS.md). */
     static final Preset FAST = new Preset("fast", 12, 100, 0.004f, OptimizerChoice.ADAM,
             Schedule.COSINE);
@@ -133,8 +138,6 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
         timer.lap("engine");
         DatasetCache cache = new DatasetCache(data.resolveDataDir());
         ImageDataset dataset = ImageDataset.FASHION_MNIST;
-        ModelSpec model = new ModelSpec(List.of(1L, 28L, 28L), 10, ModelSpec.Head.SOFTMAX, null,
-                dataset.classNames(), Framing.FASHION_MNIST);
         Manifest manifest;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             RandomAccessDataset train = ImageSplits.training(cache, dataset,
@@ -143,7 +146,7 @@ public final class FashionMnistSoftmaxCommand implements Callable<Integer> {
                     settings.batchSize(), device, manager);
             training.requireBatchAtMost(spec, train.size());
             timer.lap("data");
-            TrainingRun run = new TrainingRun(FashionMnistSoftmax.NAME, model, settings)
+            TrainingRun run = new TrainingRun(FashionMnistSoftmax.NAME, MODEL, settings)
                     .description("Tutorial T5: softmax regression on Fashion-MNIST, " + mode
                             + (mode.scratch() ? " with the " + updater + " updater" : ""))
                     .data(ImageSplits.provenance(dataset, train.size()))

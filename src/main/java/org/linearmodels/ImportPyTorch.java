@@ -16,11 +16,9 @@ import java.util.function.Supplier;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.data.Checksums;
-import org.linearmodels.data.ImageDataset;
 import org.linearmodels.data.TutorialTables;
 import org.linearmodels.engine.PyTorch;
 import org.linearmodels.model.CheckpointFiles;
-import org.linearmodels.model.Framing;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
 import org.linearmodels.model.PyTorchLinear;
@@ -51,13 +49,10 @@ public final class ImportPyTorch implements Callable<Integer> {
     /** Each tutorial's model, as its command describes it when it saves one. */
     private static final Map<String, Supplier<ModelSpec>> MODELS = Map.of(
             LinearRegression.NAME, () -> LinearRegressionCommand.MODEL,
-            IrisLogistic.NAME, () -> new ModelSpec(List.of(4L), 1, ModelSpec.Head.SIGMOID, null,
-                    TutorialTables.iris(null).classNames()),
-            ExamLogistic.NAME, ImportPyTorch::examModel,
+            IrisLogistic.NAME, () -> IrisLogisticCommand.model(TutorialTables.iris(null)),
+            ExamLogistic.NAME, () -> ExamLogisticCommand.model(TutorialTables.twoExams(null)),
             MnistLogistic.NAME, () -> MnistLogisticCommand.MODEL,
-            FashionMnistSoftmax.NAME, () -> new ModelSpec(ModelSpec.FRAMED_PICTURE, 10,
-                    ModelSpec.Head.SOFTMAX, null, ImageDataset.FASHION_MNIST.classNames(),
-                    Framing.FASHION_MNIST));
+            FashionMnistSoftmax.NAME, () -> FashionMnistSoftmaxCommand.MODEL);
 
     @Spec
     CommandSpec spec;
@@ -120,11 +115,6 @@ public final class ImportPyTorch implements Callable<Integer> {
     }
 
     /** T3 divides each exam score by its column's maximum over the bundled data. */
-    private static ModelSpec examModel() {
-        float[] maxima = TutorialTables.twoExams(null).columnMaxima();
-        return new ModelSpec(List.of(2L), 1, ModelSpec.Head.SIGMOID,
-                List.of(maxima[0], maxima[1]), TutorialTables.twoExams(null).classNames());
-    }
 
     private static NDArray array(NDManager manager, TorchTensor tensor) {
         return manager.create(tensor.values(), new Shape(tensor.shape()));

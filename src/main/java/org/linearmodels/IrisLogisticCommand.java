@@ -105,8 +105,7 @@ public final class IrisLogisticCommand implements Callable<Integer> {
         TrainingSettings settings = training.toSettings(spec, data.rows());
         training.claimOutputDir();
         Device device = engine.trainingDevice(spec);
-        ModelSpec model = new ModelSpec(List.of((long) data.featureCount()), 1,
-                ModelSpec.Head.SIGMOID, null, data.classNames());
+        ModelSpec model = model(data);
         TrainingRun run = new TrainingRun(IrisLogistic.NAME, model, settings)
                 .description("Tutorial T2: binary logistic regression on the first 100 Iris rows")
                 .data(data.provenance())
@@ -190,5 +189,11 @@ public final class IrisLogisticCommand implements Callable<Integer> {
             }
             return checkpoint.saved();
         }
+    }
+
+    /** What a predictor needs to rebuild the model trained on {@code data}. */
+    static ModelSpec model(TabularData data) {
+        return new ModelSpec(List.of((long) data.featureCount()), 1, ModelSpec.Head.SIGMOID,
+                null, data.classNames());
     }
 }
