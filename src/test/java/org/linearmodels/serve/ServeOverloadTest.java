@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,17 +37,18 @@ class ServeOverloadTest {
     private static final String ROW = "[7.0, 3.2, 4.7, 1.4]";
     private static final Duration LONG = Duration.ofSeconds(120);
 
-    private static ServedModel iris;
+    private ServedModel iris;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(30)).build();
 
-    @BeforeAll
-    static void load() {
+    /** A model per test: a server closes its models when it stops. */
+    @BeforeEach
+    void load() {
         iris = ServedModel.load(Path.of("models", "iris-logistic"), Device.cpu());
     }
 
-    @AfterAll
-    static void unload() {
+    @AfterEach
+    void unload() {
         iris.close();
     }
 
@@ -55,7 +56,7 @@ class ServeOverloadTest {
             Duration bodyTimeout, Runnable onFatal) throws IOException {
         return ModelServer.start(models,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new ModelServer.Limits(workers, queue, bodyTimeout), onFatal);
+                new ModelServer.Limits(workers, queue, bodyTimeout), null, onFatal);
     }
 
     private HttpResponse<String> get(ModelServer server, String path) throws Exception {
