@@ -199,8 +199,8 @@ class ServeApiTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<canvas id=\"digit-canvas\""));
         assertEquals(200, served.get("/app.js").statusCode());
-        for (String path : List.of("/../pom.xml", "/pom.xml", "/models/mnist-logistic",
-                "/%2e%2e/pom.xml", "/page/index.html")) {
+        for (String path : List.of("/../pom.xml", "/pom.xml",
+                "/models/mnist-logistic/manifest.json", "/%2e%2e/pom.xml", "/page/index.html")) {
             assertEquals(404, served.get(path).statusCode(), path);
         }
     }
