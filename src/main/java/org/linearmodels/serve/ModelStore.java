@@ -86,6 +86,7 @@ public final class ModelStore {
                     + e.getMessage() + ").");
         }
         Path resolved = root.resolve(path).normalize();
+        // Checked before looking, so that the answer says nothing of what exists outside.
         if (!resolved.startsWith(root)) {
             throw outside(url);
         }
