@@ -214,10 +214,9 @@ public final class ModelServer implements AutoCloseable {
                 requireMethod(method, "POST");
                 ModelRegistry.Entry model = models.acquire(path.substring(PREDICTIONS.length()));
                 label = model.model().name();
-                String named = label;
                 predicting.incrementAndGet();
                 try {
-                    workers.execute(() -> predict(model, exchange, named, start));
+                    workers.execute(() -> predict(model, exchange, start));
                     return;
                 } catch (RejectedExecutionException e) {
                     predicting.decrementAndGet();
@@ -240,8 +239,8 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /** Runs on a worker: reads the body, predicts and answers. */
-    private void predict(ModelRegistry.Entry model, HttpExchange exchange, String label,
-            long start) {
+    private void predict(ModelRegistry.Entry model, HttpExchange exchange, long start) {
+        String label = model.model().name();
         Answer answer;
         try {
             byte[] request = readBody(exchange, label, start);

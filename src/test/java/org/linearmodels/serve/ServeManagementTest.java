@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,16 +146,6 @@ class ServeManagementTest {
                 + "}");
     }
 
-    /** Waits until {@code condition} holds; the limit only stops a hung test. */
-    private static void await(BooleanSupplier condition, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + LONG.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "never: " + what);
-            Thread.sleep(10);
-        }
-    }
-
     private boolean scraped(String key, double value) {
         try {
             return sample(scrape(), key) == value;
@@ -216,7 +205,7 @@ class ServeManagementTest {
         int port = server.address().getPort();
         try (HeldRequest working = new HeldRequest(port, IRIS, ROW);
                 HeldRequest queued = new HeldRequest(port, IRIS, ROW)) {
-            await(() -> server.predicting() == 2, "one on the worker, one queued");
+            HeldRequest.await(() -> server.predicting() == 2, "one on the worker, one queued");
             Map<String, Double> held = scrape();
             assertEquals(1, sample(held, "serve_queue_depth{}"), "" + held);
             assertEquals(1, sample(held, "serve_workers_busy{}"), "" + held);
@@ -226,8 +215,9 @@ class ServeManagementTest {
             assertEquals(200, working.answer().status());
             assertEquals(200, queued.answer().status());
             // The counts fall just after the answers are written: wait for them, not time.
-            await(() -> scraped("serve_workers_busy{}", 0), "the worker freed");
-            await(() -> scraped("serve_requests_in_flight{}", 1), "only the scrape in flight");
+            HeldRequest.await(() -> scraped("serve_workers_busy{}", 0), "the worker freed");
+            HeldRequest.await(() -> scraped("serve_requests_in_flight{}", 1),
+                    "only the scrape in flight");
             assertEquals(0, sample(scrape(), "serve_queue_depth{}"));
         }
     }
@@ -371,7 +361,7 @@ class ServeManagementTest {
         Watched watched = new Watched(iris);
         start(List.of(watched), 2, 2, null);
         try (HeldRequest held = new HeldRequest(server.address().getPort(), IRIS, ROW)) {
-            await(() -> server.predicting() == 1, "the request on a worker");
+            HeldRequest.await(() -> server.predicting() == 1, "the request on a worker");
             HttpResponse<String> deleted = send(request("/models/" + IRIS).DELETE());
             assertEquals(200, deleted.statusCode(), deleted.body());
             assertAnswer(404, "unknown_model", post("/predictions/" + IRIS, ROW));
