@@ -12,12 +12,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.linearmodels.cli.Cli;
+import org.linearmodels.cli.ConsoleLogs;
 import org.linearmodels.cli.EngineOptions;
 import org.linearmodels.cli.UsageException;
 import org.linearmodels.cli.Versions;
 import org.linearmodels.errors.Causes;
 import org.linearmodels.io.ProjectFiles;
 import org.linearmodels.serve.ModelServer;
+import org.linearmodels.serve.ModelStore;
 import org.linearmodels.serve.ServedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,9 @@ import sun.misc.Signal;
         versionProvider = Versions.class,
         description = {"Serves the models over HTTP: GET /ping, GET /models,"
                 + " POST /predictions/{model} (a picture's bytes for the image models, a JSON"
-                + " array of numbers for the others), and a page at / to draw a digit on.",
+                + " array of numbers for the others), and a page at / to draw a digit on;"
+                + " GET /metrics for Prometheus; GET and DELETE /models/{model} and"
+                + " POST /models?url=DIR[&model_name=NAME] to manage the models while it runs.",
             "SIGTERM or Ctrl-C answers the requests in flight, then exits 0; running out of"
                     + " memory answers 503, stops and exits non-zero."})
 public final class Serve implements Callable<Integer> {
@@ -82,6 +86,17 @@ public final class Serve implements Callable<Integer> {
                     + " and closing the connection. Default: ${DEFAULT-VALUE}.")
     int bodyTimeout = 10;
 
+    @Option(names = "--model-store", paramLabel = "DIR",
+            description = "The only directory POST /models may load model directories from"
+                    + " (url=a path in it, or file:); other places and URL schemes are"
+                    + " refused. Default: models/.")
+    Path modelStore;
+
+    @Option(names = "--access-log",
+            description = "Log a line per request: client, method, path, status, bytes,"
+                    + " milliseconds, model.")
+    boolean accessLog;
+
     @Mixin
     EngineOptions engine = new EngineOptions();
 
@@ -104,6 +119,11 @@ public final class Serve implements Callable<Integer> {
                     + " and 3600 seconds, got " + bodyTimeout);
         }
         Device device = engine.predictionDevice(spec);
+        ModelStore store = new ModelStore(modelStore == null ? ProjectFiles.path("models")
+                : modelStore, device);
+        if (accessLog) {
+            ConsoleLogs.accessLog();
+        }
         List<Path> dirs = modelDirs.isEmpty()
                 ? DEFAULT_MODELS.stream().map(name -> ProjectFiles.path("models", name)).toList()
                 : modelDirs;
@@ -123,18 +143,20 @@ public final class Serve implements Callable<Integer> {
             // flight are answered and the exit code is 0.
             Signal.handle(new Signal("TERM"), signal -> stop.countDown());
             Signal.handle(new Signal("INT"), signal -> stop.countDown());
+            String serving = String.join(", ", models.stream().map(ServedModel::name).toList());
             ModelServer server;
             try {
                 server = ModelServer.start(models, new InetSocketAddress(host, port),
                         new ModelServer.Limits(workers, queue, Duration.ofSeconds(bodyTimeout)),
-                        stop::countDown);
+                        store, stop::countDown);
             } catch (IOException e) {
                 throw new UsageException("cannot listen on " + host + ":" + port
                         + " (" + Causes.of(e) + "); pick another --port or --host.");
             }
+            // The server's now: it closes each after the last prediction that uses it.
+            models.clear();
             InetSocketAddress bound = server.address();
-            System.out.printf("Serving %s on http://%s:%d/ (SIGTERM or Ctrl-C stops)%n",
-                    String.join(", ", models.stream().map(ServedModel::name).toList()),
+            System.out.printf("Serving %s on http://%s:%d/ (SIGTERM or Ctrl-C stops)%n", serving,
                     bound.getHostString(), bound.getPort());
             System.out.flush();
             stop.await();
@@ -152,6 +174,7 @@ public final class Serve implements Callable<Integer> {
                     drained ? "" : " (some requests were still running after 30 s)");
             return 0;
         } finally {
+            // Those loaded before a failure to start.
             models.forEach(ServedModel::close);
         }
     }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import org.linearmodels.serve.ModelServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,16 @@ public final class ConsoleLogs {
     public static void install() {
         if (System.getProperty("logback.configurationFile") == null && isLogback()) {
             Logback.install();
+        }
+    }
+
+    /**
+     * Turns on the server's access log ({@code Serve --access-log}), a line per request that
+     * {@link #install} leaves off.
+     */
+    public static void accessLog() {
+        if (isLogback()) {
+            Logback.accessLog();
         }
     }
 
@@ -64,6 +75,8 @@ public final class ConsoleLogs {
             stdout.start();
 
             context.getLogger("org.linearmodels").setLevel(Level.INFO);
+            // A line per request: only when asked for, and then at INFO whatever --verbose.
+            context.getLogger(ModelServer.ACCESS_LOG).setLevel(Level.OFF);
             // DJL narrates native-library extraction and thread counts at INFO; shown with
             // --verbose.
             context.getLogger("ai.djl").setLevel(Level.WARN);
@@ -73,6 +86,11 @@ public final class ConsoleLogs {
             ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             root.setLevel(Level.WARN);
             root.addAppender(stdout);
+        }
+
+        static void accessLog() {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            context.getLogger(ModelServer.ACCESS_LOG).setLevel(Level.INFO);
         }
 
         static void verbose() {

@@ -11,9 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,23 +35,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DJL Serving's inference API over the loaded models, plus the page at {@code /}:
- * {@code GET /ping}, {@code GET /models}, {@code POST /predictions/{model}}. Every refused
- * request is a 4xx or 5xx with JSON {@code {"code", "type", "message"}}; a request never reaches
- * the file system (the page's files are read from the jar).
+ * {@code GET /ping}, {@code GET /models}, {@code POST /predictions/{model}}; its management
+ * API, {@code GET /models/{model}}, {@code POST /models?url=DIR[&model_name=NAME]} (from the
+ * {@link ModelStore} only) and {@code DELETE /models/{model}}; and {@code GET /metrics} in
+ * Prometheus' text format ({@link ServerMetrics}), with a line per request on the
+ * {@link AccessLog}. Every refused request is a 4xx or 5xx with JSON
+ * {@code {"code", "type", "message"}}; apart from registering from the model store, a request
+ * never reaches the file system (the page's files are read from the jar).
  *
  * <p>The JDK's own {@link HttpServer}: it needs no dependency, and with keep-alive and a fixed
  * pool of workers it serves these sub-millisecond predictions faster than the load aim needs.
  *
  * <p>Under overload it stays bounded: predictions run on a fixed pool of workers behind a
  * queue of fixed length, and one that does not fit is answered 503 with {@code Retry-After} at
- * once; the ping, the model list and the page are answered by the threads that read requests,
- * never queued behind predictions. A worker reads its request's body, so a body that does not
- * arrive within the body timeout is answered 408 and its connection closed, freeing the worker.
+ * once; the ping, the metrics, the management calls and the page are answered by the threads
+ * that read requests, never queued behind predictions. A worker reads its request's body, so a
+ * body that does not arrive within the body timeout is answered 408 and its connection closed,
+ * freeing the worker.
  * An {@link OutOfMemoryError} is answered 503, stops the server taking requests and is reported
  * to the owner, who should stop it: the process's state is unknown after one.
  */
 public final class ModelServer implements AutoCloseable {
 
+    /** The logger a line per request goes to, at INFO ({@link AccessLog}). */
+    public static final String ACCESS_LOG = AccessLog.LOGGER;
     /** Request bodies over this many bytes are refused (413) before they are read. */
     public static final int MAX_BODY_BYTES = 5 << 20;
     /** A too-large body is read and dropped up to this many bytes, to answer 413 cleanly. */
@@ -60,6 +68,7 @@ public final class ModelServer implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(ModelServer.class);
     private static final String PREDICTIONS = "/predictions/";
+    private static final String MODELS = "/models/";
     private static final Map<String, String> PAGE = Map.of(
             "/", "index.html",
             "/index.html", "index.html",
@@ -74,7 +83,9 @@ public final class ModelServer implements AutoCloseable {
      */
     public record Limits(int workers, int queue, Duration bodyTimeout) {}
 
-    private final Map<String, Served> models = new LinkedHashMap<>();
+    private final ModelRegistry models;
+    private final ModelStore store;
+    private final ServerMetrics metrics;
     private final HttpServer server;
     private final ExecutorService readers;
     private final ThreadPoolExecutor workers;
@@ -88,10 +99,9 @@ public final class ModelServer implements AutoCloseable {
     private final AtomicReference<OutOfMemoryError> fatal = new AtomicReference<>();
 
     private ModelServer(List<? extends Served> loaded, InetSocketAddress address, Limits limits,
-            Runnable onFatal) throws IOException {
-        for (Served model : loaded) {
-            models.put(model.name(), model);
-        }
+            ModelStore store, Runnable onFatal) throws IOException {
+        models = new ModelRegistry(loaded);
+        this.store = store;
         this.bodyTimeout = limits.bodyTimeout();
         this.onFatal = onFatal;
         server = HttpServer.create(address, 256);
@@ -103,6 +113,8 @@ public final class ModelServer implements AutoCloseable {
                 TimeUnit.MILLISECONDS, limits.queue() == 0 ? new SynchronousQueue<>()
                         : new ArrayBlockingQueue<>(limits.queue()), daemons("serve-"));
         alarms = Executors.newSingleThreadScheduledExecutor(daemons("serve-timeout-"));
+        metrics = new ServerMetrics(() -> workers.getQueue().size(), workers::getActiveCount,
+                inFlight::get);
         server.setExecutor(readers);
         server.createContext("/", this::handle);
         server.start();
@@ -110,13 +122,15 @@ public final class ModelServer implements AutoCloseable {
 
     /**
      * Starts serving {@code models} on {@code address} (port 0: a free one) within
-     * {@code limits}. The models stay the caller's to close. {@code onFatal} runs once the
-     * server has run out of memory and stopped taking requests; the caller should then
+     * {@code limits}. The server takes the models over: it closes each when it is unregistered
+     * or the server stops, once the predictions using it have finished. {@code POST /models}
+     * registers directories from {@code store} (null: it is refused). {@code onFatal} runs once
+     * the server has run out of memory and stopped taking requests; the caller should then
      * {@link #stop} it and end the process.
      */
     public static ModelServer start(List<? extends Served> models, InetSocketAddress address,
-            Limits limits, Runnable onFatal) throws IOException {
-        return new ModelServer(models, address, limits, onFatal);
+            Limits limits, ModelStore store, Runnable onFatal) throws IOException {
+        return new ModelServer(models, address, limits, store, onFatal);
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -162,7 +176,9 @@ public final class ModelServer implements AutoCloseable {
 
     /** Runs on the JDK server's threads: answers all but predictions, which it hands over. */
     private void handle(HttpExchange exchange) {
+        long start = System.nanoTime();
         inFlight.incrementAndGet();
+        String label = ServerMetrics.NO_MODEL;
         Answer answer;
         try {
             if (stopping) {
@@ -182,40 +198,53 @@ public final class ModelServer implements AutoCloseable {
             } else if (path.equals("/ping")) {
                 requireMethod(method, "GET");
                 answer = Answer.json(200, ping());
-            } else if (path.equals("/models")) {
+            } else if (path.equals("/metrics")) {
                 requireMethod(method, "GET");
-                answer = Answer.json(200, listModels());
+                answer = new Answer(200, metrics.contentType(), metrics.scrape());
+            } else if (path.equals("/models")) {
+                requireMethod(method, "GET", "POST");
+                answer = Answer.json(200, method.equals("GET") ? listModels()
+                        : register(exchange.getRequestURI().getRawQuery()));
+            } else if (path.startsWith(MODELS)) {
+                requireMethod(method, "GET", "DELETE");
+                String name = path.substring(MODELS.length());
+                answer = Answer.json(200, method.equals("GET") ? models.get(name).describe()
+                        : unregister(name));
             } else if (path.startsWith(PREDICTIONS)) {
                 requireMethod(method, "POST");
-                Served model = model(path.substring(PREDICTIONS.length()));
+                ModelRegistry.Entry model = models.acquire(path.substring(PREDICTIONS.length()));
+                label = model.model().name();
                 predicting.incrementAndGet();
                 try {
-                    workers.execute(() -> predict(model, exchange));
+                    workers.execute(() -> predict(model, exchange, start));
                     return;
                 } catch (RejectedExecutionException e) {
                     predicting.decrementAndGet();
+                    model.release();
                     exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER);
                     throw new ApiError(503, "busy", "every worker is busy and the queue is"
                             + " full; retry after " + RETRY_AFTER + " s.");
                 }
             } else {
                 throw new ApiError(404, "not_found", "no such resource: " + path
-                        + "; the API is GET /ping, GET /models, POST /predictions/{model}.");
+                        + "; the API is GET /ping, GET /models, POST /predictions/{model},"
+                        + " GET /metrics, GET and DELETE /models/{model}, POST /models?url=DIR.");
             }
         } catch (ApiError e) {
             answer = Answer.of(e);
         } catch (RuntimeException | OutOfMemoryError e) {
             answer = unexpected(exchange, e);
         }
-        send(exchange, answer);
+        send(exchange, answer, label, start);
     }
 
     /** Runs on a worker: reads the body, predicts and answers. */
-    private void predict(Served model, HttpExchange exchange) {
+    private void predict(ModelRegistry.Entry model, HttpExchange exchange, long start) {
+        String label = model.model().name();
         Answer answer;
         try {
-            byte[] request = readBody(exchange);
-            answer = Answer.json(200, model.answer(request,
+            byte[] request = readBody(exchange, label, start);
+            answer = Answer.json(200, model.model().answer(request,
                     exchange.getRequestHeaders().getFirst("Content-Type")));
         } catch (ApiError e) {
             answer = Answer.of(e);
@@ -231,13 +260,14 @@ public final class ModelServer implements AutoCloseable {
             answer = unexpected(exchange, e);
         } finally {
             predicting.decrementAndGet();
+            model.release();
         }
         if (answer == null) {
             // The alarm has answered 408; the connection is closed.
             exchange.close();
             inFlight.decrementAndGet();
         } else {
-            send(exchange, answer);
+            send(exchange, answer, label, start);
         }
     }
 
@@ -267,7 +297,12 @@ public final class ModelServer implements AutoCloseable {
                 + " and is stopping."));
     }
 
-    private void send(HttpExchange exchange, Answer answer) {
+    /**
+     * Answers, having counted the answer first, so that a client that has read it sees it
+     * counted; {@code label} is the served model it went to, {@code start} when it came.
+     */
+    private void send(HttpExchange exchange, Answer answer, String label, long start) {
+        answered(exchange, label, answer.status(), answer.body().length, start);
         try (exchange) {
             Headers headers = exchange.getResponseHeaders();
             headers.set("Content-Type", answer.type());
@@ -285,13 +320,77 @@ public final class ModelServer implements AutoCloseable {
         }
     }
 
-    private Served model(String name) {
-        Served model = models.get(name);
-        if (model == null) {
-            throw new ApiError(404, "unknown_model", "no model named '" + name
-                    + "'; GET /models lists them: " + String.join(", ", models.keySet()) + ".");
+    private void answered(HttpExchange exchange, String label, int status, long bytes,
+            long start) {
+        metrics.answered(label, status, start);
+        AccessLog.answered(exchange, label, status, bytes, start);
+    }
+
+    /**
+     * {@code POST /models?url=DIR[&model_name=NAME]}, as DJL Serving names its parameters; the
+     * directory is loaded on this request's thread, through the checks the models at start
+     * went through.
+     */
+    private JsonObject register(String rawQuery) {
+        if (store == null) {
+            throw new ApiError(403, "registration_off", "this server registers no models; it"
+                    + " serves those it started with.");
         }
-        return model;
+        Map<String, String> query = query(rawQuery);
+        String url = query.get("url");
+        if (url == null || url.isBlank()) {
+            throw new ApiError(400, "missing_url", "POST /models needs ?url=DIR, a model"
+                    + " directory in the model store " + store.root() + ".");
+        }
+        String name = query.get("model_name");
+        if (name != null && models.contains(name)) {
+            throw ModelRegistry.taken(name);
+        }
+        ServedModel model = store.load(url, name);
+        try {
+            models.register(model);
+        } catch (ApiError e) {
+            model.close();
+            throw e;
+        }
+        logger.info("registered {} from {}", model.name(), url);
+        return status("Model \"" + model.name() + "\" registered.");
+    }
+
+    private JsonObject unregister(String name) {
+        models.unregister(name);
+        logger.info("unregistered {}", name);
+        return status("Model \"" + name + "\" unregistered.");
+    }
+
+    /**
+     * A query's parameters, decoded; the last of a repeated one wins. By hand: the JDK has no
+     * query parser, and this one needs no more than splitting and {@link URLDecoder}.
+     */
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        if (raw == null) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            try {
+                parameters.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "bad_query", "the query parameter '" + pair
+                        + "' is not URL-encoded (" + e.getMessage() + ").");
+            }
+        }
+        return parameters;
+    }
+
+    private static JsonObject status(String text) {
+        JsonObject status = new JsonObject();
+        status.addProperty("status", text);
+        return status;
     }
 
     /**
@@ -299,8 +398,9 @@ public final class ModelServer implements AutoCloseable {
      * timeout: then an alarm has answered 408 and interrupted this thread's read, which closes
      * the connection (its channel is interruptible), so a stalled client cannot keep the worker.
      */
-    private byte[] readBody(HttpExchange exchange) throws IOException, BodyTimedOut {
-        BodyDeadline deadline = new BodyDeadline(exchange, Thread.currentThread());
+    private byte[] readBody(HttpExchange exchange, String label, long start)
+            throws IOException, BodyTimedOut {
+        BodyDeadline deadline = new BodyDeadline(exchange, Thread.currentThread(), label, start);
         ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, bodyTimeout.toMillis(),
                 TimeUnit.MILLISECONDS);
         byte[] body = null;
@@ -334,12 +434,16 @@ public final class ModelServer implements AutoCloseable {
 
         private final HttpExchange exchange;
         private final Thread reader;
+        private final String label;
+        private final long start;
         private boolean finished;
         private boolean expired;
 
-        BodyDeadline(HttpExchange exchange, Thread reader) {
+        BodyDeadline(HttpExchange exchange, Thread reader, String label, long start) {
             this.exchange = exchange;
             this.reader = reader;
+            this.label = label;
+            this.start = start;
         }
 
         synchronized void expire() {
@@ -352,6 +456,7 @@ public final class ModelServer implements AutoCloseable {
             Headers headers = exchange.getResponseHeaders();
             headers.set("Content-Type", "application/json");
             headers.set("Connection", "close");
+            answered(exchange, label, 408, body.length, start);
             try {
                 exchange.sendResponseHeaders(408, body.length);
                 exchange.getResponseBody().write(body);
@@ -431,10 +536,10 @@ public final class ModelServer implements AutoCloseable {
                 + " MB (a digit needs a few kB).");
     }
 
-    private static void requireMethod(String method, String wanted) {
-        if (!method.equals(wanted)) {
+    private static void requireMethod(String method, String... wanted) {
+        if (!List.of(wanted).contains(method)) {
             throw new ApiError(405, "method_not_allowed", method + " is not allowed here; use "
-                    + wanted + ".");
+                    + String.join(" or ", wanted) + ".");
         }
     }
 
@@ -446,7 +551,7 @@ public final class ModelServer implements AutoCloseable {
 
     private JsonObject listModels() {
         JsonArray list = new JsonArray();
-        models.values().forEach(m -> list.add(m.describe()));
+        models.all().forEach(m -> list.add(m.model().describe()));
         JsonObject answer = new JsonObject();
         answer.add("models", list);
         return answer;
@@ -473,7 +578,8 @@ public final class ModelServer implements AutoCloseable {
 
     /**
      * Stops taking requests (new ones get 503), waits up to {@code graceSeconds} for those in
-     * flight, queued ones included, to be answered, then closes the socket and the threads.
+     * flight, queued ones included, to be answered, then closes the socket and the threads, and
+     * the models once no prediction uses them.
      *
      * @return whether every request in flight was answered
      */
@@ -489,6 +595,7 @@ public final class ModelServer implements AutoCloseable {
         alarms.shutdownNow();
         readers.shutdown();
         workers.awaitTermination(Math.max(1, graceSeconds), TimeUnit.SECONDS);
+        models.clear();
         return drained;
     }
 

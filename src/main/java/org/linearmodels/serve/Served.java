@@ -2,8 +2,11 @@ package org.linearmodels.serve;
 
 import com.google.gson.JsonObject;
 
-/** What {@link ModelServer} needs of a model: {@link ServedModel} is the one it serves. */
-public interface Served {
+/**
+ * What {@link ModelServer} needs of a model: {@link ServedModel} is the one it serves. The
+ * server closes it once it stops serving it.
+ */
+public interface Served extends AutoCloseable {
 
     /** The name in {@code /predictions/{name}}. */
     String name();
@@ -18,4 +21,8 @@ public interface Served {
      * @param contentType the request's Content-Type, or null
      */
     JsonObject answer(byte[] body, String contentType);
+
+    /** Frees what it holds; by default it holds nothing. */
+    @Override
+    default void close() {}
 }

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
@@ -49,12 +50,16 @@ public final class ServedModel implements Served, AutoCloseable {
     public static final int MAX_ROWS = 10_000;
 
     private final Checkpoint checkpoint;
+    private final String name;
     private final ModelSpec spec;
     private final PredictorPool<Image, FramedImageTranslator.Framed> pictures;
     private final PredictorPool<float[], float[]> rows;
 
-    private ServedModel(Checkpoint checkpoint) {
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ServedModel(Checkpoint checkpoint, String name) {
         this.checkpoint = checkpoint;
+        this.name = name;
         this.spec = checkpoint.manifest().model();
         if (isImage()) {
             pictures = new PredictorPool<>(checkpoint.model(), new FramedImageTranslator(
@@ -68,14 +73,23 @@ public final class ServedModel implements Served, AutoCloseable {
 
     /** Loads the model directory {@code directory}, whatever model it holds. */
     public static ServedModel load(Path directory, Device device) {
+        return load(directory, device, null);
+    }
+
+    /**
+     * Loads the model directory {@code directory}, whatever model it holds, served as
+     * {@code name} (null: the name in its manifest).
+     */
+    public static ServedModel load(Path directory, Device device, String name) {
         String hint = "train it again (scripts/reproduce rebuilds models/)";
         Manifest manifest = CheckpointFiles.readManifest(directory, hint);
-        return new ServedModel(CheckpointFiles.load(directory, manifest.name(), hint, device));
+        return new ServedModel(CheckpointFiles.load(directory, manifest.name(), hint, device),
+                name == null ? manifest.name() : name);
     }
 
     @Override
     public String name() {
-        return checkpoint.manifest().name();
+        return name;
     }
 
     public boolean isImage() {
@@ -281,8 +295,12 @@ public final class ServedModel implements Served, AutoCloseable {
         return answers;
     }
 
+    /** Frees its native memory; closing it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (pictures != null) {
             pictures.close();
         }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A prediction sent over a plain socket whose body the test controls: the headers go at once,
@@ -34,6 +36,20 @@ final class HeldRequest implements AutoCloseable {
                 + "Content-Type: application/json\r\nContent-Length: " + this.body.length
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    /**
+     * Waits until {@code condition} holds, e.g. the server reporting the held requests taken;
+     * the two minutes only stop a hung test, far above what any step takes.
+     */
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never: " + what);
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** Sends the body. */

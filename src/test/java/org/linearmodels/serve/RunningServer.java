@@ -13,24 +13,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The five committed models served on a free loopback port, as {@code ./run Serve} does. */
+/**
+ * The five committed models served on a free loopback port, as {@code ./run Serve} does, with
+ * {@code models/} as the model store.
+ */
 final class RunningServer implements AutoCloseable {
 
     static final List<String> MODELS = List.of("mnist-logistic", "fashion-mnist-softmax",
             "iris-logistic", "exam-logistic", "linear-regression");
 
-    final List<ServedModel> models = new ArrayList<>();
     final ModelServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .build();
 
     RunningServer() throws IOException {
+        List<ServedModel> models = new ArrayList<>();
         for (String name : MODELS) {
             models.add(ServedModel.load(Path.of("models", name), Device.cpu()));
         }
         server = ModelServer.start(models,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new ModelServer.Limits(4, 64, Duration.ofSeconds(30)), () -> { });
+                new ModelServer.Limits(4, 64, Duration.ofSeconds(30)),
+                new ModelStore(Path.of("models"), Device.cpu()), () -> { });
     }
 
     URI uri(String path) {
@@ -55,6 +59,5 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         server.close();
-        models.forEach(ServedModel::close);
     }
 }

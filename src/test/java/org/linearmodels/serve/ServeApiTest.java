@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,16 +201,16 @@ class ServeApiTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<canvas id=\"digit-canvas\""));
         assertEquals(200, served.get("/app.js").statusCode());
-        for (String path : List.of("/../pom.xml", "/pom.xml", "/models/mnist-logistic",
-                "/%2e%2e/pom.xml", "/page/index.html")) {
+        for (String path : List.of("/../pom.xml", "/pom.xml",
+                "/models/mnist-logistic/manifest.json", "/%2e%2e/pom.xml", "/page/index.html")) {
             assertEquals(404, served.get(path).statusCode(), path);
         }
     }
 
     @Test
-    void sigtermAnswersAndExitsZero(@TempDir Path dir) throws Exception {
+    void sigtermAnswersAndExitsZeroWithTheAccessLogOn(@TempDir Path dir) throws Exception {
         Process serve = ChildJvm.start(dir, List.of(), Serve.class, "--port", "0",
-                "--model-dir", "models/iris-logistic");
+                "--model-dir", "models/iris-logistic", "--access-log");
         try {
             String line = "";
             for (int i = 0; i < 600 && !line.contains("http://"); i++) {
@@ -216,10 +218,15 @@ class ServeApiTest {
                 line = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
             }
             assertTrue(line.contains("Serving iris-logistic on http://127.0.0.1:"), line);
+            String url = line.substring(line.indexOf("http://"), line.indexOf("/ (SIGTERM"));
+            assertEquals(200, served.client.send(HttpRequest.newBuilder(URI.create(url
+                    + "/ping")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
             serve.destroy();   // SIGTERM
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, serve.exitValue(), Files.readString(dir.resolve("err.txt")));
-            assertTrue(Files.readString(dir.resolve("out.txt")).contains("Stopped after"));
+            String out = Files.readString(dir.resolve("out.txt"));
+            assertTrue(out.contains("Stopped after"), out);
+            assertTrue(out.contains(" INFO  127.0.0.1 GET /ping 200 "), "--access-log: " + out);
         } finally {
             serve.destroyForcibly();
         }

@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,17 +36,18 @@ class ServeOverloadTest {
     private static final String ROW = "[7.0, 3.2, 4.7, 1.4]";
     private static final Duration LONG = Duration.ofSeconds(120);
 
-    private static ServedModel iris;
+    private ServedModel iris;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(30)).build();
 
-    @BeforeAll
-    static void load() {
+    /** A model per test: a server closes its models when it stops. */
+    @BeforeEach
+    void load() {
         iris = ServedModel.load(Path.of("models", "iris-logistic"), Device.cpu());
     }
 
-    @AfterAll
-    static void unload() {
+    @AfterEach
+    void unload() {
         iris.close();
     }
 
@@ -55,7 +55,7 @@ class ServeOverloadTest {
             Duration bodyTimeout, Runnable onFatal) throws IOException {
         return ModelServer.start(models,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new ModelServer.Limits(workers, queue, bodyTimeout), onFatal);
+                new ModelServer.Limits(workers, queue, bodyTimeout), null, onFatal);
     }
 
     private HttpResponse<String> get(ModelServer server, String path) throws Exception {
@@ -78,16 +78,6 @@ class ServeOverloadTest {
         return JsonParser.parseString(body).getAsJsonObject().get("type").getAsString();
     }
 
-    /** Waits until {@code condition} holds; the limit only stops a hung test. */
-    private static void await(BooleanSupplier condition, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + LONG.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "never: " + what);
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void aFullQueueIsRefusedAtOnceAndPingStillAnswers() throws Exception {
         ModelServer server = start(List.of(iris), 2, 2, LONG, () -> { });
@@ -98,7 +88,7 @@ class ServeOverloadTest {
                 held.add(new HeldRequest(server.address().getPort(), "iris-logistic", ROW));
             }
             // Two on the workers, waiting for their bodies, and two queued behind them.
-            await(() -> server.predicting() == 4, "4 predictions taken");
+            HeldRequest.await(() -> server.predicting() == 4, "4 predictions taken");
             // With 512 connections open, every one beyond the queue is answered 503 while the
             // workers are still held: none of them waits for a worker.
             for (int i = 0; i < 508; i++) {
@@ -127,7 +117,7 @@ class ServeOverloadTest {
                 assertEquals(200, answer.status(), answer.body());
                 assertTrue(answer.body().contains("versicolor"), answer.body());
             }
-            await(() -> server.predicting() == 0, "the queue emptied");
+            HeldRequest.await(() -> server.predicting() == 0, "the queue emptied");
             assertEquals(200, post(server, "/predictions/iris-logistic", ROW).statusCode());
         } finally {
             for (HeldRequest request : held) {
@@ -150,7 +140,7 @@ class ServeOverloadTest {
             assertEquals(408, answer.status(), answer.body());
             assertEquals("body_timeout", type(answer.body()));
             assertTrue(stalled.closedByServer());
-            await(() -> server.predicting() == 0, "the worker freed");
+            HeldRequest.await(() -> server.predicting() == 0, "the worker freed");
             HttpResponse<String> next = post(server, "/predictions/iris-logistic", ROW);
             assertEquals(200, next.statusCode(), next.body());
         } finally {
@@ -163,7 +153,7 @@ class ServeOverloadTest {
         ModelServer server = start(List.of(iris), 2, 2, LONG, () -> { });
         try (HeldRequest slow = new HeldRequest(server.address().getPort(), "iris-logistic",
                 ROW)) {
-            await(() -> server.predicting() == 1, "the slow request on a worker");
+            HeldRequest.await(() -> server.predicting() == 1, "the slow request on a worker");
             CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> {
                 try {
                     return server.stop(LONG.toSeconds());
@@ -172,7 +162,7 @@ class ServeOverloadTest {
                 }
             });
             // Stopping has begun once a new request is refused; the slow one still waits.
-            await(() -> {
+            HeldRequest.await(() -> {
                 try {
                     return get(server, "/ping").statusCode() == 503;
                 } catch (Exception e) {
