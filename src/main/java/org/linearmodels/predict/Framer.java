@@ -45,14 +45,7 @@ public final class Framer {
      * @return the 28×28 frame, row by row, in [0, 1]
      */
     public static float[] frame(byte[] grey, int width, int height, Framing style) {
-        int[] size = new int[2];
-        float[] picture = InkCrop.brightness(grey, width, height, size);
-        if (InkCrop.blank(picture, size[0], size[1])) {
-            throw new BlankPictureException(style.thing());
-        }
-        InkCrop.Crop crop = style == Framing.MNIST
-                ? InkCrop.withMnistStroke(InkCrop.digit(picture, size[0], size[1]), style.box())
-                : InkCrop.object(picture, size[0], size[1]);
+        InkCrop.Crop crop = crop(grey, width, height, style);
         double scale = (double) style.box() / Math.max(crop.height(), crop.width());
         int boxHeight = (int) Math.max(1, Math.round(crop.height() * scale));
         int boxWidth = (int) Math.max(1, Math.round(crop.width() * scale));
@@ -82,6 +75,18 @@ public final class Framer {
             System.arraycopy(box, y * boxWidth, frame, (top + y) * SIZE + left, boxWidth);
         }
         return frame;
+    }
+
+    /** The object cut out of the picture ({@link InkCrop}), before it is scaled and placed. */
+    static InkCrop.Crop crop(byte[] grey, int width, int height, Framing style) {
+        int[] size = new int[2];
+        float[] picture = InkCrop.brightness(grey, width, height, size);
+        if (InkCrop.blank(picture, size[0], size[1])) {
+            throw new BlankPictureException(style.thing());
+        }
+        return style == Framing.MNIST
+                ? InkCrop.withMnistStroke(InkCrop.digit(picture, size[0], size[1]), style.box())
+                : InkCrop.object(picture, size[0], size[1]);
     }
 
     /**
