@@ -73,8 +73,10 @@ public final class Serve implements Callable<Integer> {
     List<Path> modelDirs = new ArrayList<>();
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Predictions at once. Default: ${DEFAULT-VALUE}.")
-    int workers = 8;
+            description = "Predictions at once. Default: the number of cores, here"
+                    + " ${DEFAULT-VALUE}: more only take turns on them. Raise it for clients on"
+                    + " slow links, as each holds a worker until its body is in.")
+    int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--queue", paramLabel = "N",
             description = "Predictions that wait for a worker; more are answered 503 with"

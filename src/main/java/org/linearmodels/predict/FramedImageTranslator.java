@@ -33,9 +33,10 @@ public final class FramedImageTranslator
 
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
-        NDList framed = typed.processInput(ctx, input);
-        ctx.setAttachment(FRAME, framed.singletonOrThrow().toFloatArray());
-        return Batchifier.STACK.batchify(new NDList[] {framed});
+        float[] frame = Framer.frame(input, typed.style());
+        ctx.setAttachment(FRAME, frame);
+        return Batchifier.STACK.batchify(new NDList[] {ImageClassifierTranslator.input(ctx,
+                frame)});
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.linearmodels.predict;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
@@ -26,8 +27,17 @@ public final class ImageClassifierTranslator implements Translator<Image, Classi
 
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
-        return new NDList(Framer.frame(
-                input.toNDArray(ctx.getNDManager(), Image.Flag.GRAYSCALE), style));
+        return input(ctx, Framer.frame(input, style));
+    }
+
+    /** The model's input for a frame {@link Framer} made. */
+    static NDList input(TranslatorContext ctx, float[] frame) {
+        return new NDList(ctx.getNDManager().create(frame,
+                new Shape(1, Framer.SIZE, Framer.SIZE)));
+    }
+
+    Framing style() {
+        return style;
     }
 
     @Override

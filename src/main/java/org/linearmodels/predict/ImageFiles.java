@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
 
@@ -63,7 +64,8 @@ public final class ImageFiles {
                     + " bytes; send a PNG or JPEG image of up to " + (MAX_BYTES >> 20) + " MB.");
         }
         BufferedImage decoded;
-        try (ImageInputStream input = ImageIO.createImageInputStream(
+        // In memory: ImageIO's own choice for a stream caches it in a temporary file.
+        try (ImageInputStream input = new MemoryCacheImageInputStream(
                 new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -160,6 +162,9 @@ public final class ImageFiles {
     }
 
     private static Image flattenGray(BufferedImage decoded, String source) {
+        if (decoded.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return ImageFactory.getInstance().fromImage(decoded);
+        }
         BufferedImage gray;
         try {
             gray = new BufferedImage(decoded.getWidth(), decoded.getHeight(),

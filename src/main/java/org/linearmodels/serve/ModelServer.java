@@ -21,8 +21,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -89,7 +89,7 @@ public final class ModelServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService readers;
     private final ThreadPoolExecutor workers;
-    private final ScheduledExecutorService alarms;
+    private final ScheduledThreadPoolExecutor alarms;
     private final Duration bodyTimeout;
     private final Runnable onFatal;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -112,7 +112,12 @@ public final class ModelServer implements AutoCloseable {
         workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0,
                 TimeUnit.MILLISECONDS, limits.queue() == 0 ? new SynchronousQueue<>()
                         : new ArrayBlockingQueue<>(limits.queue()), daemons("serve-"));
-        alarms = Executors.newSingleThreadScheduledExecutor(daemons("serve-timeout-"));
+        ScheduledThreadPoolExecutor alarm = new ScheduledThreadPoolExecutor(1,
+                daemons("serve-timeout-"));
+        // A body's alarm is cancelled once the body is in: dropped then, rather than held for
+        // the whole timeout, it stays short-lived garbage instead of filling the old heap.
+        alarm.setRemoveOnCancelPolicy(true);
+        alarms = alarm;
         metrics = new ServerMetrics(() -> workers.getQueue().size(), workers::getActiveCount,
                 inFlight::get);
         server.setExecutor(readers);
@@ -159,6 +164,11 @@ public final class ModelServer implements AutoCloseable {
     /** Predictions taken and not yet answered: those on a worker and those queued for one. */
     int predicting() {
         return predicting.get();
+    }
+
+    /** Body timeouts still scheduled: one per body being read, none once bodies are in. */
+    int alarmsPending() {
+        return alarms.getQueue().size();
     }
 
     /** The status, media type and bytes of an answer. */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.linearmodels.errors.BadInputException;
 import org.linearmodels.errors.Causes;
 import org.linearmodels.model.Checkpoint;
@@ -266,8 +268,9 @@ public final class ServedModel implements Served, AutoCloseable {
         }
         image.getRaster().setPixels(0, 0, size, size, grey);
         ByteArrayOutputStream png = new ByteArrayOutputStream(1024);
-        try {
-            ImageIO.write(image, "png", png);
+        // In memory: ImageIO's own choice for a stream caches it in a temporary file.
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(png)) {
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

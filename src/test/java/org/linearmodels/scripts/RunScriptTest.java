@@ -89,6 +89,32 @@ class RunScriptTest {
         assertEquals(0, sharedClasses(damaged));
     }
 
+    @Test
+    void eachCommandStartsWithItsOwnJvmOptionsAndJavaOptsOverridesThem() throws Exception {
+        Path checkout = standInCheckout(temp.resolve("checkout"));
+        Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal",
+                "LINEARMODELS_CDS", "0");
+        Exit training = run(checkout, checkout, flags, "LinearRegression", "--version");
+        assertEquals(0, training.code(), training.err());
+        assertEquals("1", flag(training, "TieredStopAtLevel"), "C1 alone for a short run");
+        Exit server = run(checkout, checkout, flags, "Serve", "--version");
+        assertEquals(0, server.code(), server.err());
+        assertEquals("4", flag(server, "TieredStopAtLevel"), "C2 for the server");
+        assertEquals("true", flag(server, "UseSerialGC"));
+        Exit overridden = run(checkout, checkout, Map.of("JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=2", "LINEARMODELS_CDS", "0"),
+                "Serve", "--version");
+        assertEquals(0, overridden.code(), overridden.err());
+        assertEquals("2", flag(overridden, "TieredStopAtLevel"));
+    }
+
+    /** A flag's value as -XX:+PrintFlagsFinal printed it. */
+    private static String flag(Exit exit, String name) {
+        return exit.out().lines().map(String::strip).filter(l -> l.split("\\s+").length > 3
+                && l.split("\\s+")[1].equals(name)).map(l -> l.split("\\s+")[3]).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not among the flags printed"));
+    }
+
     /** How many classes came from the application's shared archive, from -Xlog:class+load. */
     private static long sharedClasses(Exit exit) {
         return exit.out().lines().filter(RunScriptTest::ours)
@@ -111,7 +137,9 @@ class RunScriptTest {
         Files.createSymbolicLink(root.resolve("models"), Path.of("models").toAbsolutePath());
         Files.createSymbolicLink(root.resolve("target").resolve("classes"),
                 Path.of("target", "classes").toAbsolutePath());
-        Files.copy(Path.of("config", "commands"), root.resolve("config").resolve("commands"));
+        for (String config : List.of("commands", "java-options")) {
+            Files.copy(Path.of("config", config), root.resolve("config").resolve(config));
+        }
         String classPath = Arrays.stream(System.getProperty("java.class.path")
                 .split(File.pathSeparator)).map(p -> Path.of(p).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));

@@ -215,4 +215,19 @@ class ServeOverloadTest {
             server.close();
         }
     }
+
+    @Test
+    void aBodysTimeoutIsDroppedOnceTheBodyIsIn() throws Exception {
+        // Held for the whole timeout, the alarms of answered requests would pile up (one per
+        // request for a minute under load) and fill the old heap with garbage.
+        ModelServer server = start(List.of(iris), 2, 2, LONG, () -> { });
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(200, post(server, "/predictions/iris-logistic", ROW).statusCode());
+            }
+            assertEquals(0, server.alarmsPending());
+        } finally {
+            server.close();
+        }
+    }
 }
