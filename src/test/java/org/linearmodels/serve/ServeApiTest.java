@@ -64,7 +64,7 @@ class ServeApiTest {
         assertEquals(200, ping.statusCode());
         assertEquals("Healthy", json(ping).get("status").getAsString());
         JsonArray models = json(served.get("/models")).getAsJsonArray("models");
-        assertEquals(RunningServer.MODELS, models.asList().stream()
+        assertEquals(Serve.DEFAULT_MODELS, models.asList().stream()
                 .map(m -> m.getAsJsonObject().get("modelName").getAsString()).toList());
     }
 
