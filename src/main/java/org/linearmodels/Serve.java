@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.ConsoleLogs;
 import org.linearmodels.cli.EngineOptions;
@@ -48,9 +50,18 @@ public final class Serve implements Callable<Integer> {
 
     private static final Logger logger = LoggerFactory.getLogger(Serve.class);
 
-    /** The committed models served by default. */
-    static final List<String> DEFAULT_MODELS = List.of(MnistLogistic.NAME,
+    /**
+     * The model the page's drawing canvas asks: T4's model trained for the best accuracy the
+     * project reaches on pictures people make (scripts/reproduce trains it).
+     */
+    public static final String PAGE_MODEL = "mnist-logistic-fast";
+
+    /** The committed models served by default, each under its directory's name. */
+    public static final List<String> DEFAULT_MODELS = List.of(MnistLogistic.NAME, PAGE_MODEL,
             FashionMnistSoftmax.NAME, IrisLogistic.NAME, ExamLogistic.NAME, LinearRegression.NAME);
+
+    /** A {@code NAME=} before a model directory: letters, digits, '.', '_' and '-'. */
+    private static final Pattern NAMED = Pattern.compile("([A-Za-z0-9._-]+)=(.+)");
 
     /** Seconds after which an idle keep-alive connection is closed. */
     static final int IDLE_SECONDS = 30;
@@ -67,10 +78,10 @@ public final class Serve implements Callable<Integer> {
             description = "The port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port = 8080;
 
-    @Option(names = "--model-dir", paramLabel = "DIR",
-            description = "A model directory to serve (repeatable). Default: the five in"
-                    + " models/.")
-    List<Path> modelDirs = new ArrayList<>();
+    @Option(names = "--model-dir", paramLabel = "[NAME=]DIR",
+            description = "A model directory to serve (repeatable), as NAME if given, else"
+                    + " under the name in its manifest. Default: the six in models/.")
+    List<String> modelDirs = new ArrayList<>();
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Predictions at once. Default: the number of cores, here"
@@ -126,18 +137,21 @@ public final class Serve implements Callable<Integer> {
         if (accessLog) {
             ConsoleLogs.accessLog();
         }
-        List<Path> dirs = modelDirs.isEmpty()
-                ? DEFAULT_MODELS.stream().map(name -> ProjectFiles.path("models", name)).toList()
-                : modelDirs;
+        List<String> dirs = modelDirs.isEmpty() ? DEFAULT_MODELS.stream()
+                .map(name -> name + "=" + ProjectFiles.path("models", name)).toList() : modelDirs;
         List<ServedModel> models = new ArrayList<>();
         try {
             Set<String> names = new HashSet<>();
-            for (Path dir : dirs) {
-                ServedModel model = ServedModel.load(dir, device);
+            for (String dir : dirs) {
+                Matcher named = NAMED.matcher(dir);
+                ServedModel model = named.matches()
+                        ? ServedModel.load(Path.of(named.group(2)), device, named.group(1))
+                        : ServedModel.load(Path.of(dir), device);
                 models.add(model);
                 if (!names.add(model.name())) {
                     throw new ParameterException(spec.commandLine(), "two model directories"
-                            + " hold '" + model.name() + "'; serve one of them");
+                            + " are served as '" + model.name() + "'; serve one of them, or"
+                            + " name one: --model-dir OTHER-NAME=DIR");
                 }
             }
             CountDownLatch stop = new CountDownLatch(1);

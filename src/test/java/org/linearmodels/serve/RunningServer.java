@@ -12,15 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.linearmodels.Serve;
 
 /**
- * The five committed models served on a free loopback port, as {@code ./run Serve} does, with
+ * The committed models served on a free loopback port, as {@code ./run Serve} does, with
  * {@code models/} as the model store.
  */
 final class RunningServer implements AutoCloseable {
-
-    static final List<String> MODELS = List.of("mnist-logistic", "fashion-mnist-softmax",
-            "iris-logistic", "exam-logistic", "linear-regression");
 
     final ModelServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -28,8 +26,8 @@ final class RunningServer implements AutoCloseable {
 
     RunningServer() throws IOException {
         List<ServedModel> models = new ArrayList<>();
-        for (String name : MODELS) {
-            models.add(ServedModel.load(Path.of("models", name), Device.cpu()));
+        for (String name : Serve.DEFAULT_MODELS) {
+            models.add(ServedModel.load(Path.of("models", name), Device.cpu(), name));
         }
         server = ModelServer.start(models,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

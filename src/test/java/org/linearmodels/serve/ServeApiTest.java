@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.ChildJvm;
+import org.linearmodels.CommandResult;
 import org.linearmodels.MnistImages;
 import org.linearmodels.Serve;
 import org.linearmodels.data.ImageDataset;
@@ -64,7 +65,7 @@ class ServeApiTest {
         assertEquals(200, ping.statusCode());
         assertEquals("Healthy", json(ping).get("status").getAsString());
         JsonArray models = json(served.get("/models")).getAsJsonArray("models");
-        assertEquals(RunningServer.MODELS, models.asList().stream()
+        assertEquals(Serve.DEFAULT_MODELS, models.asList().stream()
                 .map(m -> m.getAsJsonObject().get("modelName").getAsString()).toList());
     }
 
@@ -210,14 +211,15 @@ class ServeApiTest {
     @Test
     void sigtermAnswersAndExitsZeroWithTheAccessLogOn(@TempDir Path dir) throws Exception {
         Process serve = ChildJvm.start(dir, List.of(), Serve.class, "--port", "0",
-                "--model-dir", "models/iris-logistic", "--access-log");
+                "--model-dir", "models/iris-logistic",
+                "--model-dir", "flowers=models/iris-logistic", "--access-log");
         try {
             String line = "";
             for (int i = 0; i < 600 && !line.contains("http://"); i++) {
                 Thread.sleep(50);
                 line = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
             }
-            assertTrue(line.contains("Serving iris-logistic on http://127.0.0.1:"), line);
+            assertTrue(line.contains("Serving iris-logistic, flowers on http://127.0.0.1:"), line);
             String url = line.substring(line.indexOf("http://"), line.indexOf("/ (SIGTERM"));
             assertEquals(200, served.client.send(HttpRequest.newBuilder(URI.create(url
                     + "/ping")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -230,6 +232,15 @@ class ServeApiTest {
         } finally {
             serve.destroyForcibly();
         }
+    }
+
+    @Test
+    void twoDirectoriesServedUnderOneNameAreRefusedNamingTheWayOut() {
+        CommandResult run = CommandResult.run(new Serve(), "--port", "0",
+                "--model-dir", "models/iris-logistic", "--model-dir", "models/iris-logistic");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("two model directories are served as 'iris-logistic';"
+                + " serve one of them, or name one: --model-dir OTHER-NAME=DIR"), run.err());
     }
 
     private static byte[] bytes(String text) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linearmodels.FashionPredictor;
 import org.linearmodels.MnistImages;
 import org.linearmodels.MnistPredictor;
+import org.linearmodels.Serve;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.data.ImageDataset;
 import org.openqa.selenium.By;
@@ -55,7 +57,8 @@ class ServePageTest {
     void thePageAnswersAsThePredictorsDo(@TempDir Path dir) throws Exception {
         Path strokes = dir.resolve("seven.png");
         ImageIO.write(draw(SEVEN), "png", strokes.toFile());
-        String digit = topClass(new MnistPredictor(), strokes);
+        String digit = topClass(new MnistPredictor(), strokes, "--model-dir",
+                Path.of("models", Serve.PAGE_MODEL).toString());
         assertEquals("7", digit, "MnistPredictor reads the strokes as " + digit);
         Path garment = dir.resolve("boot.png");
         ImageIO.write(MnistImages.drawn(ImageDataset.FASHION_MNIST, 0, 4, true), "png",
@@ -138,13 +141,15 @@ class ServePageTest {
     }
 
     /** The top class the predictor command prints for {@code picture}. */
-    private static String topClass(Object command, Path picture) {
+    private static String topClass(Object command, Path picture, String... flags) {
         PrintStream out = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int code;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = Cli.execute(command, "--top", "1", picture.toString());
+            List<String> args = new ArrayList<>(List.of(flags));
+            args.addAll(List.of("--top", "1", picture.toString()));
+            code = Cli.execute(command, args.toArray(String[]::new));
         } finally {
             System.setOut(out);
         }
