@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.modality.Classifications;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linearmodels.cli.Cli;
 import org.linearmodels.model.Framing;
 import org.linearmodels.predict.FeaturePredictor;
 import org.linearmodels.predict.ImageClassifier;
@@ -39,11 +35,12 @@ class SparkPredictTest {
         SparkTestData.blankPicture(pictures.resolve("blank.png"));
         Path model = MODELS.resolve(MnistLogistic.NAME);
 
-        Run run = Run.of("--master", "local[2]", "--model-dir", model.toString(),
-                "--input", pictures.toString(), "--output", dir.resolve("out.csv").toString());
+        CommandRun run = CommandRun.of(new SparkPredict(), "--master", "local[2]",
+                "--model-dir", model.toString(), "--input", pictures.toString(),
+                "--output", dir.resolve("out.csv").toString());
 
-        assertEquals(0, run.code, run.err);
-        assertTrue(run.out.contains("Wrote 8 rows"), run.out);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Wrote 8 rows"), run.out());
         Map<String, Map<String, String>> rows = SparkTestData.csvRowsByFirstColumn(
                 dir.resolve("out.csv"));
         assertEquals(8, rows.size(), rows.toString());
@@ -80,10 +77,11 @@ class SparkPredictTest {
         Files.writeString(csv, text);
         Path model = MODELS.resolve("exam-logistic");
 
-        Run run = Run.of("--master", "local[1]", "--model-dir", model.toString(),
-                "--input", csv.toString(), "--output", dir.resolve("out").toString());
+        CommandRun run = CommandRun.of(new SparkPredict(), "--master", "local[1]",
+                "--model-dir", model.toString(), "--input", csv.toString(),
+                "--output", dir.resolve("out").toString());
 
-        assertEquals(0, run.code, run.err);
+        assertEquals(0, run.code(), run.err());
         Map<String, Map<String, String>> rows = SparkTestData.csvRowsByFirstColumn(
                 dir.resolve("out"));
         try (FeaturePredictor single = FeaturePredictor.load(model, "exam-logistic", "train",
@@ -123,31 +121,10 @@ class SparkPredictTest {
     }
 
     private static void assertFails(int code, String message, String... args) {
-        Run run = Run.of(args);
-        assertEquals(code, run.code, run.err);
-        List<String> lines = run.err.lines().filter(l -> l.startsWith("error: ")).toList();
-        assertEquals(1, lines.size(), run.err);
-        assertTrue(lines.get(0).contains(message), run.err);
-    }
-
-    /** SparkPredict run in this JVM, as a notebook would. */
-    record Run(int code, String out, String err) {
-        static Run of(String... args) {
-            PrintStream out = System.out;
-            PrintStream err = System.err;
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            ByteArrayOutputStream warned = new ByteArrayOutputStream();
-            int code;
-            try {
-                System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(warned, true, StandardCharsets.UTF_8));
-                code = Cli.execute(new SparkPredict(), args);
-            } finally {
-                System.setOut(out);
-                System.setErr(err);
-            }
-            return new Run(code, printed.toString(StandardCharsets.UTF_8),
-                    warned.toString(StandardCharsets.UTF_8));
-        }
+        CommandRun run = CommandRun.of(new SparkPredict(), args);
+        assertEquals(code, run.code(), run.err());
+        List<String> lines = run.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.get(0).contains(message), run.err());
     }
 }
