@@ -3,10 +3,8 @@ package org.linearmodels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,8 +23,10 @@ import org.linearmodels.model.ModelSpec;
 import org.linearmodels.spark.PicturePredictions;
 import org.linearmodels.spark.RowPredictions;
 import org.linearmodels.spark.SparkJobs;
+import org.linearmodels.spark.SparkOptions;
 import org.linearmodels.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,10 +45,8 @@ import picocli.CommandLine.Option;
                     + " goes on."})
 public final class SparkPredict implements Callable<Integer> {
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark's master: local[N] or local[*] runs embedded; spark://HOST:PORT"
-                    + " a standalone cluster. Default: ${DEFAULT-VALUE}.")
-    String master = "local[*]";
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
 
     @Option(names = "--model-dir", paramLabel = "DIR", required = true,
             description = "The model directory (a trainer's --output-dir), at a path every"
@@ -64,13 +62,6 @@ public final class SparkPredict implements Callable<Integer> {
                     + " header; a directory of part files, one per partition. Must not exist.")
     String output;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
-            description = "A Spark setting, as spark-submit's --conf; repeatable.")
-    Map<String, String> conf = new LinkedHashMap<>();
-
-    @Option(names = {"-v", "--verbose"},
-            description = "Print the stack trace of an error.")
-    boolean verbose;
 
     public static void main(String[] args) {
         Cli.run(new SparkPredict(), args);
@@ -90,7 +81,7 @@ public final class SparkPredict implements Callable<Integer> {
                     + " pictures. Give rows of " + spec.features() + " numbers in a .csv or"
                     + " .parquet, or an image model's directory.");
         }
-        try (SparkSession spark = SparkSessions.start("SparkPredict", master, conf,
+        try (SparkSession spark = sparkOptions.start("SparkPredict",
                 SparkSessions.jarsOf(SparkPredict.class, Manifest.class))) {
             Dataset<Row> answers = SparkJobs.unwrapFailures(() -> predict(spark, format,
                     directory, spec)).cache();

@@ -16,10 +16,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -41,6 +39,7 @@ import org.linearmodels.spark.MllibLogistic;
 import org.linearmodels.spark.Parameters;
 import org.linearmodels.spark.Shard;
 import org.linearmodels.spark.ShardTraining;
+import org.linearmodels.spark.SparkOptions;
 import org.linearmodels.spark.SparkSessions;
 import org.linearmodels.train.ShuffleSeed;
 import org.linearmodels.train.TrainingRun;
@@ -73,15 +72,13 @@ import picocli.CommandLine.Spec;
                     + " accuracies and times."})
 public final class SparkTrain implements Callable<Integer> {
 
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
     private static final Logger logger = LoggerFactory.getLogger(SparkTrain.class);
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark's master: local[N] or local[*] runs embedded; spark://HOST:PORT"
-                    + " a standalone cluster. Default: ${DEFAULT-VALUE}.")
-    String master = "local[*]";
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "Shards, one per task. Default: Spark's default parallelism (the"
@@ -102,10 +99,6 @@ public final class SparkTrain implements Callable<Integer> {
             description = "MLlib's L-BFGS iterations. Default: ${DEFAULT-VALUE}.")
     int mllibIterations = 100;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
-            description = "A Spark setting, as spark-submit's --conf; repeatable.")
-    Map<String, String> conf = new LinkedHashMap<>();
-
     @Mixin
     TrainingOptions training = new TrainingOptions(MnistLogistic.NUM_EPOCHS,
             MnistLogistic.BATCH_SIZE, MnistLogistic.LEARNING_RATE,
@@ -114,9 +107,6 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = {"-v", "--verbose"},
-            description = "Print the stack trace of an error.")
-    boolean verbose;
 
     public static void main(String[] args) {
         Cli.run(new SparkTrain(), args);
@@ -147,7 +137,7 @@ public final class SparkTrain implements Callable<Integer> {
                     settings.batchSize(), cpu, manager);
             Shard testImages = shard(0, ImageSplits.raw(cache, ImageDataset.MNIST, false,
                     Long.MAX_VALUE, manager));
-            try (SparkSession spark = SparkSessions.start("SparkTrain", master, conf,
+            try (SparkSession spark = sparkOptions.start("SparkTrain",
                     SparkSessions.jarsOf(SparkTrain.class, MnistLogistic.class))) {
                 JavaSparkContext context = JavaSparkContext.fromSparkContext(
                         spark.sparkContext());
@@ -170,7 +160,7 @@ public final class SparkTrain implements Callable<Integer> {
                             MnistLogisticCommand.MODEL, settings)
                             .description("Tutorial T4 trained data-parallel on Spark")
                             .data(ImageSplits.provenance(ImageDataset.MNIST, all.size()))
-                            .option("master", master)
+                            .option("master", sparkOptions.master)
                             .option("partitions", workers)
                             .option("syncEvery", syncEvery == 0 ? "epoch" : syncEvery)
                             .option("limit", limit == Long.MAX_VALUE ? "all" : limit);

@@ -1,11 +1,8 @@
 package org.linearmodels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.djl.modality.Classifications;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linearmodels.model.Framing;
 import org.linearmodels.model.Manifest;
-import org.linearmodels.predict.ImageClassifier;
 
 /**
  * The Spark commands on a real standalone cluster: a master and two one-core workers on
@@ -59,18 +54,7 @@ class SparkClusterIT {
         assertEquals(0, run.code(), run.err());
         Map<String, Map<String, String>> rows = SparkTestData.csvRowsByFirstColumn(out);
         assertEquals(21, rows.size(), rows.toString());
-        try (ImageClassifier single = ImageClassifier.load(model, MnistLogistic.NAME, "train",
-                Device.cpu(), Framing.MNIST)) {
-            List<Classifications> expected = single.classifyFiles(digits);
-            for (int i = 0; i < digits.size(); i++) {
-                Map<String, String> row = rows.get(SparkTestData.sparkPath(digits.get(i)));
-                Classifications.Classification best = expected.get(i).best();
-                assertEquals(best.getClassName(), row.get("class"), row.toString());
-                assertEquals(best.getProbability(), Double.parseDouble(row.get("probability")),
-                        1e-6, row.toString());
-                assertNull(row.get("error"), row.toString());
-            }
-        }
+        SparkTestData.assertSingleMachineAnswers(rows, digits, model);
         Map<String, String> notes = rows.get(
                 SparkTestData.sparkPath(pictures.resolve("notes.png")));
         assertTrue(notes.get("error").contains("is not an image"), notes.toString());
@@ -88,8 +72,8 @@ class SparkClusterIT {
 
         CommandRun run = CommandRun.of(new SparkTrain(), "--master", cluster.master(),
                 "--conf", "spark.driver.host=127.0.0.1", "--partitions", "2",
-                "--limit", "10000", "--epochs", "3", "--lr", "0.05",
-                "--mllib-iterations", "20", "--output-dir", model.toString());
+                "--limit", "10000", "--epochs", "3", "--lr", "0.05", "--sync-every", "10",
+                "--mllib-iterations", "10", "--output-dir", model.toString());
 
         assertEquals(0, run.code(), run.err());
         System.out.print(run.out());  // the comparison, for the build's log

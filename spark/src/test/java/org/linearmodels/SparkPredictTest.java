@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.modality.Classifications;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linearmodels.model.Framing;
+import org.linearmodels.model.Manifest;
 import org.linearmodels.predict.FeaturePredictor;
-import org.linearmodels.predict.ImageClassifier;
 
 /**
  * SparkPredict in local mode answers as the single-machine predictors do, row for row, and a
@@ -44,18 +42,7 @@ class SparkPredictTest {
         Map<String, Map<String, String>> rows = SparkTestData.csvRowsByFirstColumn(
                 dir.resolve("out.csv"));
         assertEquals(8, rows.size(), rows.toString());
-        try (ImageClassifier single = ImageClassifier.load(model, MnistLogistic.NAME, "train",
-                Device.cpu(), Framing.MNIST)) {
-            List<Classifications> expected = single.classifyFiles(digits);
-            for (int i = 0; i < digits.size(); i++) {
-                Map<String, String> row = rows.get(SparkTestData.sparkPath(digits.get(i)));
-                Classifications.Classification best = expected.get(i).best();
-                assertEquals(best.getClassName(), row.get("class"), row.toString());
-                assertEquals(best.getProbability(), Double.parseDouble(row.get("probability")),
-                        1e-6, row.toString());
-                assertNull(row.get("error"), row.toString());
-            }
-        }
+        SparkTestData.assertSingleMachineAnswers(rows, digits, model);
         Map<String, String> notes = rows.get(
                 SparkTestData.sparkPath(pictures.resolve("notes.png")));
         assertTrue(notes.get("error").contains("is not an image"), notes.toString());
@@ -118,6 +105,32 @@ class SparkPredictTest {
         assertFails(8, "cannot reach the Spark master spark://127.0.0.1:1", "--master",
                 "spark://127.0.0.1:1", "--model-dir", mnist, "--input", pictures.toString(),
                 "--output", out);
+    }
+
+    /**
+     * The driver reads only the manifest; each executor loads and verifies the parameters, so a
+     * damaged file fails there, and still ends the command with its line and exit code.
+     */
+    @Test
+    void aModelTheExecutorsCannotLoadEndsTheJobWithTheCheckpointsLine() throws Exception {
+        Path model = dir.resolve("damaged");
+        Path original = MODELS.resolve(MnistLogistic.NAME);
+        Files.createDirectories(model);
+        try (var files = Files.list(original)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, model.resolve(file.getFileName()));
+            }
+        }
+        Manifest manifest = Manifest.read(model.resolve(Manifest.FILE_NAME));
+        Path params = model.resolve(manifest.paramsFile());
+        byte[] bytes = Files.readAllBytes(params);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(params, bytes);
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        SparkTestData.mnistPictures(pictures, 1);
+
+        assertFails(6, "sha256", "--master", "local[1]", "--model-dir", model.toString(),
+                "--input", pictures.toString(), "--output", dir.resolve("out").toString());
     }
 
     private static void assertFails(int code, String message, String... args) {

@@ -1,5 +1,10 @@
 package org.linearmodels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import ai.djl.Device;
+import ai.djl.modality.Classifications;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -20,6 +25,8 @@ import org.linearmodels.data.DataDirectory;
 import org.linearmodels.data.DatasetCache;
 import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
+import org.linearmodels.model.Framing;
+import org.linearmodels.predict.ImageClassifier;
 
 /** Inputs for the Spark commands' tests, and their outputs read back. */
 final class SparkTestData {
@@ -57,6 +64,26 @@ final class SparkTestData {
             }
         }
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    /**
+     * Asserts that the rows SparkPredict wrote for {@code digits} hold the single-machine
+     * predictor's answers: the same class, the same probability, no error.
+     */
+    static void assertSingleMachineAnswers(Map<String, Map<String, String>> rows,
+            List<Path> digits, Path model) {
+        try (ImageClassifier single = ImageClassifier.load(model, MnistLogistic.NAME, "train",
+                Device.cpu(), Framing.MNIST)) {
+            List<Classifications> expected = single.classifyFiles(digits);
+            for (int i = 0; i < digits.size(); i++) {
+                Map<String, String> row = rows.get(sparkPath(digits.get(i)));
+                Classifications.Classification best = expected.get(i).best();
+                assertEquals(best.getClassName(), row.get("class"), row.toString());
+                assertEquals(best.getProbability(), Double.parseDouble(row.get("probability")),
+                        1e-6, row.toString());
+                assertNull(row.get("error"), row.toString());
+            }
+        }
     }
 
     /** How Spark's binaryFile source writes a local file's path: file:/tmp/x. */
