@@ -20,6 +20,7 @@ import org.linearmodels.errors.BadInputException;
 import org.linearmodels.model.CheckpointFiles;
 import org.linearmodels.model.Manifest;
 import org.linearmodels.model.ModelSpec;
+import org.linearmodels.spark.ModelLoading;
 import org.linearmodels.spark.PicturePredictions;
 import org.linearmodels.spark.RowPredictions;
 import org.linearmodels.spark.SparkJobs;
@@ -74,6 +75,9 @@ public final class SparkPredict implements Callable<Integer> {
                 "train one, e.g. ./run MnistLogistic --output-dir " + modelDir);
         ModelSpec spec = manifest.model();
         SparkJobs.requireNew(output, "--output");
+        // Loaded and verified here once, so that a damaged model stops before the job: an
+        // executor's failure would reach this process only as a failed stage.
+        ModelLoading.verify(directory.toString());
         String format = inputFormat();
         if (format.equals("pictures") && spec.framing() == null) {
             throw new BadInputException(directory + " holds a tabular model ('"
@@ -83,12 +87,8 @@ public final class SparkPredict implements Callable<Integer> {
         }
         try (SparkSession spark = sparkOptions.start("SparkPredict",
                 SparkSessions.jarsOf(SparkPredict.class, Manifest.class))) {
-            Dataset<Row> answers = SparkJobs.unwrapFailures(() -> predict(spark, format,
-                    directory, spec)).cache();
-            SparkJobs.unwrapFailures(() -> {
-                write(answers);
-                return null;
-            });
+            Dataset<Row> answers = predict(spark, format, directory, spec).cache();
+            write(answers);
             long rows = answers.count();
             long failed = answers.filter(functions.col("error").isNotNull()).count();
             System.out.printf(Locale.ROOT, "Wrote %d row%s to %s: %d answered, %d not (the"

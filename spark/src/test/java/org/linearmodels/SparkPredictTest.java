@@ -107,12 +107,9 @@ class SparkPredictTest {
                 "--output", out);
     }
 
-    /**
-     * The driver reads only the manifest; each executor loads and verifies the parameters, so a
-     * damaged file fails there, and still ends the command with its line and exit code.
-     */
+    /** A damaged parameter file stops the command before the job, not in a failed stage. */
     @Test
-    void aModelTheExecutorsCannotLoadEndsTheJobWithTheCheckpointsLine() throws Exception {
+    void aDamagedModelStopsBeforeTheJobWithTheCheckpointsLine() throws Exception {
         Path model = dir.resolve("damaged");
         Path original = MODELS.resolve(MnistLogistic.NAME);
         Files.createDirectories(model);

@@ -1,6 +1,7 @@
 package org.linearmodels.spark;
 
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -13,7 +14,7 @@ import org.linearmodels.errors.CheckpointException;
 import org.linearmodels.model.LinearBlockFactory;
 
 /** An executor's copy of a model directory, loaded through its Criteria as any DJL program. */
-final class ModelLoading {
+public final class ModelLoading {
 
     private ModelLoading() {}
 
@@ -27,14 +28,19 @@ final class ModelLoading {
                 .setTypes(input, output)
                 .optModelPath(Path.of(directory))
                 .optTranslatorFactory(new DeferredTranslatorFactory())
-                .optArgument(LinearBlockFactory.TRAIN_HINT, "train it again")
+                .optArgument(LinearBlockFactory.TRAIN_HINT, "its trainer with --output-dir "
+                        + directory)
                 .build();
         try {
             return criteria.loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new CheckpointException("an executor cannot load " + directory + ": "
-                    + Causes.of(e) + ". Every executor must read --model-dir at the same path.",
-                    e);
+            throw new CheckpointException("cannot load " + directory + ": " + Causes.of(e)
+                    + ". Every executor must read --model-dir at the same path.", e);
         }
+    }
+
+    /** Loads the model in {@code directory} once and lets it go: it loads, and verifies. */
+    public static void verify(String directory) {
+        load(directory, NDList.class, NDList.class).close();
     }
 }

@@ -2,8 +2,6 @@ package org.linearmodels.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import org.linearmodels.errors.LinearModelsException;
 import org.linearmodels.errors.OutputException;
 
 /** What the Spark commands share around their jobs. */
@@ -19,23 +17,6 @@ public final class SparkJobs {
         if (!output.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && Files.exists(Path.of(output))) {
             throw new OutputException(flag + " " + output + " exists; remove it or choose"
                     + " another path (Spark writes a new directory there).");
-        }
-    }
-
-    /**
-     * Runs {@code job}, rethrowing a project error that an executor threw (Spark wraps it in a
-     * SparkException that says only that the stage failed), so its exit code and line apply.
-     */
-    public static <T> T unwrapFailures(Supplier<T> job) {
-        try {
-            return job.get();
-        } catch (RuntimeException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof LinearModelsException known) {
-                    throw known;
-                }
-            }
-            throw e;
         }
     }
 }
