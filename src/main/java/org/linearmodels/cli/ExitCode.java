@@ -10,7 +10,8 @@ public enum ExitCode {
     BAD_INPUT(5, "an input given to a predictor is unusable: not an image, empty, too large"),
     CHECKPOINT(6, "a checkpoint is missing, damaged, or belongs to another model or shape"),
     DIVERGED(7, "training diverged: the loss became NaN or infinite, or rose tenfold"),
-    DEVICE(8, "the requested device (e.g. --device gpu) is not available"),
+    DEVICE(8, "the requested device (e.g. --device gpu) or Spark master (--master) is not"
+            + " available"),
     OUTPUT(9, "the output cannot be written (read-only, full, not a directory) or another run"
             + " is writing to it");
 

@@ -2,6 +2,7 @@ package org.linearmodels.data;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -70,12 +71,20 @@ public final class ImageSplits {
     private static ArrayDataset load(DatasetCache cache, ImageDataset dataset,
             Dataset.Usage usage, int batchSize, boolean shuffle, long limit, Device device,
             NDManager manager) {
+        NDList split = raw(cache, dataset, usage == Dataset.Usage.TRAIN, limit, manager);
+        return inBatches(split.get(0), split.get(1), batchSize, shuffle, device);
+    }
+
+    /**
+     * A split's first {@code limit} images as they are stored, for a program that hands them
+     * on (to Spark's executors, say): (n, 784) uint8, one row an image, and the labels (n)
+     * int64, in memory owned by {@code manager}.
+     */
+    public static NDList raw(DatasetCache cache, ImageDataset dataset, boolean train,
+            long limit, NDManager manager) {
         cache.ensure(dataset);
-        boolean train = usage == Dataset.Usage.TRAIN;
         Path imageFile = cache.file(dataset, train ? IdxFile.TRAIN_IMAGES : IdxFile.TEST_IMAGES);
         Path labelFile = cache.file(dataset, train ? IdxFile.TRAIN_LABELS : IdxFile.TEST_LABELS);
-        NDArray images;
-        NDArray labels;
         try {
             IdxHeader header = IdxHeader.read(imageFile, IdxFile.TRAIN_IMAGES.dimensions());
             int size = (int) Math.min(limit, header.count());
@@ -85,15 +94,23 @@ public final class ImageSplits {
             // the images stay uint8 over the file's memory map (the cache replaces a file by
             // renaming a new one over it, so the mapped one never changes), and each batch
             // leaves RowGatherDataset as float32 / 255f: the same numbers to the bit.
-            images = mapped(imageFile, header.dimensions().length, size, ImageDataset.PIXELS,
-                    manager);
+            NDArray images = mapped(imageFile, header.dimensions().length, size,
+                    ImageDataset.PIXELS, manager);
             try (NDArray bytes = mapped(labelFile, 1, size, 1, manager)) {
-                labels = bytes.reshape(size).toType(DataType.INT64, false);
+                return new NDList(images, bytes.reshape(size).toType(DataType.INT64, false));
             }
         } catch (IOException e) {
             throw new CorruptDataException("cannot read " + dataset.displayName()
                     + " from " + cache.directory(dataset) + ": " + Causes.of(e) + ".", e);
         }
+    }
+
+    /**
+     * Images as {@link #raw} gives them, (n, 784) uint8, with their labels, served in batches
+     * of {@code batchSize} (0: all as one) as float32 in [0, 1].
+     */
+    public static ArrayDataset inBatches(NDArray images, NDArray labels, int batchSize,
+            boolean shuffle, Device device) {
         int size = batchSize > 0 ? batchSize : Math.toIntExact(images.getShape().get(0));
         return new RowGatherDataset(new ArrayDataset.Builder().setData(images).optLabels(labels)
                 .setSampling(size, shuffle).optDevice(device));

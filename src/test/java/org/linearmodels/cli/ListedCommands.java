@@ -19,9 +19,14 @@ final class ListedCommands {
 
     private ListedCommands() {}
 
+    /**
+     * The commands of this class path; a line that names a module second ("SparkPredict
+     * spark") is a command of that Maven module, which tests its own.
+     */
     static List<String> names() throws IOException {
         return Files.readAllLines(Path.of("config/commands"), StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .filter(l -> !l.contains(" ")).toList();
     }
 
     /** A new instance of the picocli command that {@code ./run NAME} runs. */
