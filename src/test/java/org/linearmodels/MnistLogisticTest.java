@@ -22,6 +22,7 @@ import org.linearmodels.cli.ExitCode;
 import org.linearmodels.data.IdxFile;
 import org.linearmodels.data.ImageDataset;
 import org.linearmodels.model.Manifest;
+import org.linearmodels.predict.PrintedDigits;
 import org.linearmodels.train.TrainingChart;
 
 class MnistLogisticTest {
@@ -90,6 +91,28 @@ class MnistLogisticTest {
         assertTrue(line.startsWith("error: " + message), line);
         assertTrue(line.endsWith("Run MnistLogistic --help for the flags."), line);
         assertFalse(Files.exists(temp.resolve(Manifest.FILE_NAME)), "nothing was trained");
+    }
+
+    @Test
+    void printedDigitsJoinTheTrainingImagesAndTheManifestSaysSo() throws IOException {
+        Assumptions.assumeTrue(PrintedDigits.missingTypefaces().isEmpty(),
+                "install " + PrintedDigits.PACKAGE);
+        Path dir = temp.resolve("printed");
+        CommandResult run = TrainedMnist.train(dir, "--limit", "1000", "--epochs", "1",
+                "--printed-digits", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        Manifest manifest = Manifest.read(dir.resolve(Manifest.FILE_NAME));
+        assertEquals("2", manifest.options().get("printed-digits"));
+        assertEquals(1000 + PrintedDigits.count(2), manifest.data().trainExamples());
+    }
+
+    @Test
+    void aNegativeNumberOfPrintedDigitsIsRefusedBeforeTraining() {
+        CommandResult run = TrainedMnist.train(temp.resolve("none"), "--printed-digits", "-1");
+        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertTrue(run.err().contains("--printed-digits must be between 0 and 1000, got -1"),
+                run.err());
+        assertFalse(Files.exists(temp.resolve("none").resolve(Manifest.FILE_NAME)));
     }
 
     @Test
