@@ -22,23 +22,23 @@ import org.linearmodels.predict.ImageClassifier;
 
 /**
  * How well MnistPredictor reads pictures from the real world ({@link RealWorldDigits}), per
- * style, with the model the server's page uses (models/mnist-logistic-fast, trained with
- * {@code --preset fast}); prints the table. Tagged slow, so it runs with -Pfull; to measure
- * another checkpoint, e.g. the tutorial's: {@code ./mvnw -B -o -q test -Pfull
- * -Dtest=RealWorldDigitsTest -Ddigits.model=models/mnist-logistic}.
+ * style, with the model the server's page uses (models/mnist-logistic-fast-printed, trained
+ * with {@code --preset fast --printed-digits 36}); prints the table. Tagged slow, so it runs
+ * with -Pfull; to measure another checkpoint, e.g. the tutorial's: {@code ./mvnw -B -o -q test
+ * -Pfull -Dtest=RealWorldDigitsTest -Ddigits.model=models/mnist-logistic}.
  */
 @Tag("slow")
 class RealWorldDigitsTest {
 
     /** The targets for the page's model: overall, and the worst style. */
-    private static final double OVERALL = 0.80;
-    private static final double WORST_STYLE = 0.60;
+    private static final double OVERALL = 0.85;
+    private static final double WORST_STYLE = 0.80;
 
     @TempDir
     Path temp;
 
     @Test
-    void thePagesModelReadsFourInFivePicturesAndEveryStyleAtLeastThreeInFive()
+    void thePagesModelReadsSeventeenInTwentyPicturesAndEveryStyleAtLeastFourInFive()
             throws IOException {
         String given = System.getProperty("digits.model");
         Path model = given == null ? Path.of("models", Serve.PAGE_MODEL) : Path.of(given);

@@ -105,7 +105,7 @@ function done(result, state) {
       document.getElementById('digit-frame').removeAttribute('src');
       return;
     }
-    canvas.toBlob(blob => predict('mnist-logistic-fast', blob, 'image/png')
+    canvas.toBlob(blob => predict('mnist-logistic-fast-printed', blob, 'image/png')
         .then(answer => show('digit-result', 'digit-frame', answer))
         .catch(error => fail('digit-result', error)), 'image/png');
   }
