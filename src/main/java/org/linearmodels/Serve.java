@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.linearmodels.cli.Cli;
 import org.linearmodels.cli.ConsoleLogs;
 import org.linearmodels.cli.EngineOptions;
@@ -60,9 +58,6 @@ public final class Serve implements Callable<Integer> {
     /** The committed models served by default, each under its directory's name. */
     public static final List<String> DEFAULT_MODELS = List.of(MnistLogistic.NAME, PAGE_MODEL,
             FashionMnistSoftmax.NAME, IrisLogistic.NAME, ExamLogistic.NAME, LinearRegression.NAME);
-
-    /** A {@code NAME=} before a model directory: letters, digits, '.', '_' and '-'. */
-    private static final Pattern NAMED = Pattern.compile("([A-Za-z0-9._-]+)=(.+)");
 
     /** Seconds after which an idle keep-alive connection is closed. */
     static final int IDLE_SECONDS = 30;
@@ -138,16 +133,14 @@ public final class Serve implements Callable<Integer> {
         if (accessLog) {
             ConsoleLogs.accessLog();
         }
-        List<String> dirs = modelDirs.isEmpty() ? DEFAULT_MODELS.stream()
-                .map(name -> name + "=" + ProjectFiles.path("models", name)).toList() : modelDirs;
+        List<ModelDir> dirs = modelDirs.isEmpty() ? DEFAULT_MODELS.stream()
+                .map(name -> new ModelDir(name, ProjectFiles.path("models", name))).toList()
+                : modelDirs.stream().map(ModelDir::parse).toList();
         List<ServedModel> models = new ArrayList<>();
         try {
             Set<String> names = new HashSet<>();
-            for (String dir : dirs) {
-                Matcher named = NAMED.matcher(dir);
-                ServedModel model = named.matches()
-                        ? ServedModel.load(Path.of(named.group(2)), device, named.group(1))
-                        : ServedModel.load(Path.of(dir), device);
+            for (ModelDir dir : dirs) {
+                ServedModel model = ServedModel.load(dir.path(), device, dir.name());
                 models.add(model);
                 if (!names.add(model.name())) {
                     throw new ParameterException(spec.commandLine(), "two model directories"
@@ -193,6 +186,19 @@ public final class Serve implements Callable<Integer> {
         } finally {
             // Those loaded before a failure to start.
             models.forEach(ServedModel::close);
+        }
+    }
+
+    /** A directory to serve, and the name to serve it as (null: the name in its manifest). */
+    private record ModelDir(String name, Path path) {
+
+        /** {@code NAME=DIR}, where NAME is a model's name, or a plain {@code DIR}. */
+        static ModelDir parse(String given) {
+            int equals = given.indexOf('=');
+            String name = equals > 0 ? given.substring(0, equals) : "";
+            return ServedModel.isName(name)
+                    ? new ModelDir(name, Path.of(given.substring(equals + 1)))
+                    : new ModelDir(null, Path.of(given));
         }
     }
 

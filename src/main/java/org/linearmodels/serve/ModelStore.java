@@ -19,8 +19,6 @@ import org.linearmodels.errors.LinearModelsException;
  */
 public final class ModelStore {
 
-    /** A name usable in {@code /predictions/{name}} without escaping. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     private final Path root;
@@ -54,7 +52,7 @@ public final class ModelStore {
      * as {@code name} (null: the name in its manifest).
      */
     ServedModel load(String url, String name) {
-        if (name != null && !NAME.matcher(name).matches()) {
+        if (name != null && !ServedModel.isName(name)) {
             throw new ApiError(400, "bad_model_name", "model_name '" + name + "' is not a"
                     + " name: use letters, digits, '.', '_' and '-' (at most 64).");
         }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -50,6 +51,9 @@ public final class ServedModel implements Served, AutoCloseable {
     public static final long MAX_PIXELS = 16_000_000L;
     /** At most this many rows in one tabular request. */
     public static final int MAX_ROWS = 10_000;
+
+    /** A name usable in {@code /predictions/{name}} without escaping. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Checkpoint checkpoint;
     private final String name;
@@ -87,6 +91,11 @@ public final class ServedModel implements Served, AutoCloseable {
         Manifest manifest = CheckpointFiles.readManifest(directory, hint);
         return new ServedModel(CheckpointFiles.load(directory, manifest.name(), hint, device),
                 name == null ? manifest.name() : name);
+    }
+
+    /** Whether {@code name} can name a served model: letters, digits, '.', '_', '-'; 64 at most. */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     @Override
